@@ -1,0 +1,34 @@
+'use client';
+import { useStore } from 'zustand';
+import type { CallStore } from '@/lib/call/store';
+import type { KinErrorCode } from '@/lib/errors';
+
+interface Props {
+  store: CallStore;
+  onRetryCamera(): void;
+  onRetryMic(): void;
+  onResumeAudio(): void;
+}
+
+const CAMERA_CODES: KinErrorCode[] = ['media:camera-denied', 'media:no-camera'];
+const MIC_CODES: KinErrorCode[] = ['media:mic-denied', 'media:no-mic'];
+
+/** Notices about devices and failures, each with the one action that helps. */
+export function CallNotices({ store, onRetryCamera, onRetryMic, onResumeAudio }: Props) {
+  const notices = useStore(store, (s) => s.notices);
+  const videoHint = useStore(store, (s) => s.videoHint);
+  if (notices.length === 0 && !videoHint) return null;
+  return (
+    <div className="call-notices" role="alert">
+      {notices.map((n) => (
+        <div key={n.code} className="notice" data-testid={`notice-${n.code}`}>
+          <span>{n.message}</span>
+          {CAMERA_CODES.includes(n.code) && <button type="button" className="link-button" onClick={onRetryCamera}>Try camera again</button>}
+          {MIC_CODES.includes(n.code) && <button type="button" className="link-button" onClick={onRetryMic}>Try microphone again</button>}
+          {n.code === 'audio:suspended' && <button type="button" className="link-button" onClick={onResumeAudio} data-testid="resume-audio">Resume sound</button>}
+        </div>
+      ))}
+      {videoHint && <div className="notice notice-soft">{videoHint}</div>}
+    </div>
+  );
+}

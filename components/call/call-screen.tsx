@@ -1,0 +1,148 @@
+'use client';
+import Link from 'next/link';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useStore } from 'zustand';
+import { CompanionFace } from '@/components/avatar/companion-face';
+import { selectBrain } from '@/lib/brain/registry';
+import { CallSession } from '@/lib/call/session';
+import { callActions, createCallStore } from '@/lib/call/store';
+import { createLiveMetrics } from '@/lib/perception/live';
+import { findPersona } from '@/lib/persona/personas';
+import { personaStore } from '@/lib/persona/store';
+import type { Persona } from '@/lib/persona/types';
+import { settingsStore } from '@/lib/settings/store';
+import { selectVoice } from '@/lib/speech/select';
+import { CallNotices } from './call-notices';
+import { Captions } from './captions';
+import { Controls } from './controls';
+import { DebugHud } from './debug-hud';
+import { LevelMeter } from './level-meter';
+import { PermissionScreen } from './permission-screen';
+import { StatusLine } from './status-line';
+import { TextComposer } from './text-composer';
+
+declare global {
+  interface Window {
+    /** Read-only hooks for the e2e tests and `npm run bench:call`. */
+    __kinCall?: { session: CallSession; state: () => ReturnType<ReturnType<typeof createCallStore>['getState']> };
+  }
+}
+
+type Stage = 'consent' | 'call' | 'ended';
+
+export function CallScreen({ personaId }: { personaId: string }) {
+  const custom = useStore(personaStore, (s) => s.custom);
+  const [hydrated, setHydrated] = useState(() => personaStore.persist.hasHydrated());
+  useEffect(() => {
+    if (hydrated) return;
+    const off = personaStore.persist.onFinishHydration(() => setHydrated(true));
+    void personaStore.persist.rehydrate();
+    return off;
+  }, [hydrated]);
+  const persona = findPersona(personaId, custom);
+  if (!persona) {
+    if (!hydrated) return <p className="page-message">Loading…</p>;
+    return (
+      <main className="page-message" id="main">
+        <h1>We couldn’t find this companion</h1>
+        <p>It may have been deleted on this device.</p>
+        <Link href="/" className="primary button-link">Choose a companion</Link>
+      </main>
+    );
+  }
+  return <Call persona={persona} />;
+}
+
+function Call({ persona }: { persona: Persona }) {
+  const store = useMemo(() => createCallStore(), []);
+  const sessionRef = useRef<CallSession | null>(null);
+  const videoRef = useRef<HTMLVideoElement>(null);
+  const [stage, setStage] = useState<Stage>('consent');
+  const [textOpen, setTextOpen] = useState(false);
+  const [hudOpen, setHudOpen] = useState(() => settingsStore.getState().showHud);
+  const [session, setSession] = useState<CallSession | null>(null);
+  const camera = useStore(store, (s) => s.camera);
+
+  const start = useCallback(async (choice: { camera: boolean; mic: boolean }) => {
+    const settings = settingsStore.getState();
+    const { brain, fallbackReason } = selectBrain(settings.brain);
+    setStage('call');
+    if (!choice.mic) setTextOpen(true);
+    const speech = await selectVoice(settings.voice);
+    const s = new CallSession({ store, persona, brain, speech, cameraId: settings.cameraId, micId: settings.micId });
+    sessionRef.current = s;
+    setSession(s);
+    window.__kinCall = { session: s, state: () => store.getState() };
+    if (fallbackReason) callActions.notify(store, 'brain:failed', fallbackReason);
+    // Wait one frame so the <video> for the self-view exists.
+    await new Promise((r) => requestAnimationFrame(r));
+    await s.start(choice, videoRef.current);
+    if (store.getState().mic !== 'on') setTextOpen(true);
+  }, [persona, store]);
+
+  const end = useCallback(async () => {
+    await sessionRef.current?.end();
+    setStage('ended');
+  }, []);
+
+  useEffect(() => () => { void sessionRef.current?.end(); }, []);
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      const target = event.target as HTMLElement | null;
+      if (target && (target.tagName === 'INPUT' || target.tagName === 'TEXTAREA')) return;
+      if (event.shiftKey && (event.key === 'D' || event.key === 'd')) setHudOpen((open) => !open);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  if (stage === 'consent') return <main id="main" className="page"><PermissionScreen persona={persona} onStart={(c) => void start(c)} /></main>;
+
+  if (stage === 'ended') {
+    const turns = store.getState().captions.filter((c) => c.speaker === 'user').length;
+    return (
+      <main id="main" className="page-message" data-testid="call-ended">
+        <h1>Call with {persona.name} ended</h1>
+        <p>{turns === 0 ? 'Come back any time.' : `You exchanged ${turns} message${turns === 1 ? '' : 's'}.`} Your camera and microphone are off.</p>
+        <div className="actions">
+          <button type="button" className="primary" onClick={() => { store.setState({ captions: [], turns: [], notices: [], phase: 'idle' }); setStage('consent'); }}>Call again</button>
+          <Link href="/" className="secondary button-link">Back to companions</Link>
+        </div>
+      </main>
+    );
+  }
+
+  const retryCamera = () => { if (videoRef.current) void session?.openCamera(videoRef.current); };
+  return (
+    <main id="main" className="call" data-testid="call-screen">
+      <h1 className="visually-hidden">Call with {persona.name}</h1>
+      <div className="call-stage">
+        <div className="call-face">
+          <CompanionFace persona={persona} store={store} metrics={session?.metrics ?? EMPTY_METRICS} />
+          <span className="call-name">{persona.name}</span>
+        </div>
+        <div className={`self-view ${camera === 'on' ? '' : 'self-view-off'}`} data-testid="self-view">
+          <video ref={videoRef} playsInline muted aria-label="Your camera (mirrored)" />
+          {camera !== 'on' && <span className="self-view-label">{camera === 'off' ? 'Camera off' : 'No camera'}</span>}
+        </div>
+        {hudOpen && session && <DebugHud store={store} metrics={session.metrics} />}
+      </div>
+      <CallNotices store={store} onRetryCamera={retryCamera} onRetryMic={() => void session?.openMic()} onResumeAudio={() => void session?.resumeAudio()} />
+      <Captions store={store} companionName={persona.name} />
+      <div className="call-bottom">
+        <StatusLine store={store} />
+        {session && <LevelMeter metrics={session.metrics} />}
+        {textOpen && <TextComposer autoFocus onSend={(text) => void session?.sendText(text)} />}
+        <Controls store={store} textOpen={textOpen} hudOpen={hudOpen}
+          onToggleMic={() => session?.setMicMuted(store.getState().mic !== 'muted')}
+          onToggleCamera={() => session?.setCameraOff(store.getState().camera === 'on')}
+          onToggleText={() => setTextOpen((o) => !o)}
+          onToggleHud={() => setHudOpen((o) => !o)}
+          onEnd={() => void end()} />
+      </div>
+    </main>
+  );
+}
+
+const EMPTY_METRICS = createLiveMetrics();

@@ -1,0 +1,34 @@
+'use client';
+import { useEffect, useRef } from 'react';
+import { useStore } from 'zustand';
+import type { CallStore } from '@/lib/call/store';
+
+/** Live captions for both sides; a polite live region so screen readers hear new lines. */
+export function Captions({ store, companionName }: { store: CallStore; companionName: string }) {
+  const captions = useStore(store, (s) => s.captions);
+  const userSpeaking = useStore(store, (s) => s.phase === 'user-speaking');
+  const listRef = useRef<HTMLOListElement>(null);
+  useEffect(() => {
+    const el = listRef.current;
+    if (el) el.scrollTop = el.scrollHeight;
+  }, [captions, userSpeaking]);
+  return (
+    <section className="captions" aria-label="Captions">
+      <ol ref={listRef} aria-live="polite" aria-relevant="additions text" data-testid="captions">
+        {captions.length === 0 && !userSpeaking && <li className="caption-empty">Say hello, or open the keyboard to type.</li>}
+        {captions.map((c) => (
+          <li key={c.id} className={`caption caption-${c.speaker}`} data-testid={`caption-${c.speaker}`} data-final={c.final}>
+            <span className="caption-who">{c.speaker === 'user' ? 'You' : companionName}</span>
+            <span className="caption-text">{c.text || '…'}</span>
+          </li>
+        ))}
+        {userSpeaking && (
+          <li className="caption caption-user caption-live" data-testid="user-speaking-indicator">
+            <span className="caption-who">You</span>
+            <span className="caption-text">speaking…</span>
+          </li>
+        )}
+      </ol>
+    </section>
+  );
+}

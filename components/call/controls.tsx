@@ -1,0 +1,50 @@
+'use client';
+import { useStore } from 'zustand';
+import type { CallStore } from '@/lib/call/store';
+
+interface Props {
+  store: CallStore;
+  textOpen: boolean;
+  hudOpen: boolean;
+  onToggleMic(): void;
+  onToggleCamera(): void;
+  onToggleText(): void;
+  onToggleHud(): void;
+  onEnd(): void;
+}
+
+/** Call controls: every button labelled for screen readers and reachable by keyboard. */
+export function Controls({ store, textOpen, hudOpen, onToggleMic, onToggleCamera, onToggleText, onToggleHud, onEnd }: Props) {
+  const mic = useStore(store, (s) => s.mic);
+  const camera = useStore(store, (s) => s.camera);
+  const micUsable = mic === 'on' || mic === 'muted';
+  const cameraUsable = camera === 'on' || camera === 'off';
+  return (
+    <div className="controls" role="toolbar" aria-label="Call controls">
+      <button type="button" className={`round ${mic === 'muted' ? 'is-off' : ''}`} onClick={onToggleMic} disabled={!micUsable}
+        aria-pressed={mic === 'muted'} aria-label={mic === 'muted' ? 'Unmute microphone' : 'Mute microphone'} data-testid="toggle-mic">
+        <span aria-hidden="true">{mic === 'muted' || !micUsable ? '🔇' : '🎤'}</span>
+        <span className="round-label">{mic === 'muted' ? 'Unmute' : 'Mute'}</span>
+      </button>
+      <button type="button" className={`round ${camera !== 'on' ? 'is-off' : ''}`} onClick={onToggleCamera} disabled={!cameraUsable}
+        aria-pressed={camera === 'off'} aria-label={camera === 'on' ? 'Turn camera off' : 'Turn camera on'} data-testid="toggle-camera">
+        <span aria-hidden="true">{camera === 'on' ? '📷' : '🚫'}</span>
+        <span className="round-label">{camera === 'on' ? 'Camera' : 'Camera off'}</span>
+      </button>
+      <button type="button" className={`round ${textOpen ? 'is-active' : ''}`} onClick={onToggleText}
+        aria-pressed={textOpen} aria-label={textOpen ? 'Close text input' : 'Open text input'} data-testid="toggle-text">
+        <span aria-hidden="true">⌨️</span>
+        <span className="round-label">Type</span>
+      </button>
+      <button type="button" className={`round ${hudOpen ? 'is-active' : ''}`} onClick={onToggleHud}
+        aria-pressed={hudOpen} aria-label="Show technical details (Shift+D)" data-testid="toggle-hud">
+        <span aria-hidden="true">ℹ️</span>
+        <span className="round-label">Details</span>
+      </button>
+      <button type="button" className="round end" onClick={onEnd} aria-label="End call" data-testid="end-call">
+        <span aria-hidden="true">✕</span>
+        <span className="round-label">End</span>
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,56 @@
+'use client';
+import { useEffect, useState } from 'react';
+import { useStore } from 'zustand';
+import { describeCapabilities, probeCapabilities, type Capabilities } from '@/lib/capabilities';
+import type { CallStore } from '@/lib/call/store';
+import type { LiveMetrics } from '@/lib/perception/live';
+
+const fmt = (ms: number | null) => (ms === null ? '—' : `${Math.round(ms)} ms`);
+
+/** Technical details: capabilities, backends, frame rates and per-turn latencies. Refreshes twice a second. */
+export function DebugHud({ store, metrics }: { store: CallStore; metrics: LiveMetrics }) {
+  const [caps, setCaps] = useState<Capabilities | null>(null);
+  const [snapshot, setSnapshot] = useState<LiveMetrics>({ ...metrics });
+  const labels = useStore(store, (s) => s.labels);
+  const turns = useStore(store, (s) => s.turns);
+  useEffect(() => {
+    void probeCapabilities().then(setCaps);
+    const timer = setInterval(() => setSnapshot({ ...metrics }), 500);
+    return () => clearInterval(timer);
+  }, [metrics]);
+  return (
+    <aside className="hud" aria-label="Technical details" data-testid="debug-hud">
+      <h2>Details</h2>
+      <dl>
+        <dt>Brain</dt><dd data-testid="hud-brain">{labels.brain}</dd>
+        <dt>Voice</dt><dd>{labels.voice}</dd>
+        <dt>Vision</dt><dd>{labels.vision}</dd>
+        <dt>Audio</dt><dd>{labels.audio}</dd>
+        <dt>Video → worker</dt>
+        <dd><span data-testid="hud-video-frames">{snapshot.videoFramesSent}</span> frames · {snapshot.videoFps} fps · {snapshot.videoFramesDropped} dropped (busy) · {snapshot.videoProcessMs.toFixed(1)} ms</dd>
+        <dt>Mic frames</dt>
+        <dd><span data-testid="hud-audio-frames">{snapshot.audioFrames}</span> · {snapshot.audioFps}/s · <span data-testid="hud-audio-dropped">{snapshot.audioFramesDropped}</span> dropped</dd>
+        <dt>Picture brightness</dt><dd>{Math.round(snapshot.videoLuma * 100)}%</dd>
+      </dl>
+      <h3>Turns</h3>
+      {turns.length === 0 ? <p className="muted">No turns yet.</p> : (
+        <table className="turns" data-testid="hud-turns">
+          <thead><tr><th scope="col">#</th><th scope="col">first token</th><th scope="col">voice start</th><th scope="col">total</th></tr></thead>
+          <tbody>
+            {turns.slice(-5).map((t) => (
+              <tr key={t.turn}><td>{t.turn}{t.interrupted ? ' (cut)' : ''}</td><td>{fmt(t.firstTokenMs)}</td><td>{fmt(t.speechStartMs)}</td><td>{fmt(t.totalMs)}</td></tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <h3>This browser</h3>
+      {caps ? (
+        <ul className="caps" data-testid="hud-capabilities">
+          {describeCapabilities(caps).map((row) => (
+            <li key={row.label} className={row.ok ? 'ok' : 'warn'}><span>{row.label}</span> <span>{row.value}</span></li>
+          ))}
+        </ul>
+      ) : <p className="muted">Checking…</p>}
+    </aside>
+  );
+}

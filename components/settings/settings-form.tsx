@@ -1,0 +1,117 @@
+'use client';
+import { useEffect, useState } from 'react';
+import { useStore } from 'zustand';
+import { describeCapabilities, probeCapabilities, type Capabilities } from '@/lib/capabilities';
+import { settingsStore, type BrainChoice, type VoiceChoice } from '@/lib/settings/store';
+
+const BRAINS: { value: BrainChoice; label: string; detail: string }[] = [
+  { value: 'builtin', label: 'Built-in (offline)', detail: 'Simple rule-based replies. Works everywhere, nothing leaves this device.' },
+  { value: 'local-llm', label: 'Language model in this browser', detail: 'Downloads a model once, then runs offline on this device.' },
+  { value: 'openai-compatible', label: 'Your own model server or a cloud provider', detail: 'Ollama, LM Studio, vLLM, OpenAI… Your messages are sent to the address you enter.' },
+];
+
+const VOICES: { value: VoiceChoice; label: string }[] = [
+  { value: 'auto', label: 'Speak with an on-device voice when this browser has one' },
+  { value: 'captions', label: 'Captions only, no voice' },
+];
+
+function useDevices() {
+  const [devices, setDevices] = useState<MediaDeviceInfo[]>([]);
+  useEffect(() => {
+    const read = () => navigator.mediaDevices?.enumerateDevices().then(setDevices).catch(() => setDevices([]));
+    void read();
+    navigator.mediaDevices?.addEventListener?.('devicechange', read);
+    return () => navigator.mediaDevices?.removeEventListener?.('devicechange', read);
+  }, []);
+  return devices;
+}
+
+export function SettingsForm() {
+  const s = useStore(settingsStore);
+  const devices = useDevices();
+  const [caps, setCaps] = useState<Capabilities | null>(null);
+  const [saved, setSaved] = useState(false);
+  useEffect(() => { void probeCapabilities().then(setCaps); }, []);
+  useEffect(() => settingsStore.subscribe(() => setSaved(true)), []);
+  const cameras = devices.filter((d) => d.kind === 'videoinput');
+  const mics = devices.filter((d) => d.kind === 'audioinput');
+  const needsCloud = s.brain === 'openai-compatible';
+  return (
+    <form className="settings-form" onSubmit={(e) => e.preventDefault()} data-testid="settings-form">
+      <fieldset>
+        <legend>Brain</legend>
+        {BRAINS.map((b) => (
+          <label key={b.value} className="choice">
+            <input type="radio" name="brain" value={b.value} checked={s.brain === b.value} onChange={() => s.update({ brain: b.value })} data-testid={`brain-${b.value}`} />
+            <span><strong>{b.label}</strong><br /><span className="muted">{b.detail}</span></span>
+          </label>
+        ))}
+        {needsCloud && (
+          <div className="endpoint">
+            <label htmlFor="base-url">Server address</label>
+            <input id="base-url" type="url" value={s.endpoint.baseUrl} onChange={(e) => s.update({ endpoint: { ...s.endpoint, baseUrl: e.target.value } })} />
+            <label htmlFor="model">Model</label>
+            <input id="model" type="text" value={s.endpoint.model} onChange={(e) => s.update({ endpoint: { ...s.endpoint, model: e.target.value } })} />
+            <label htmlFor="api-key">API key <span className="muted">(kept in this browser; sent only to that server)</span></label>
+            <input id="api-key" type="password" autoComplete="off" value={s.endpoint.apiKey} onChange={(e) => s.update({ endpoint: { ...s.endpoint, apiKey: e.target.value } })} />
+            {!s.privacy.allowCloud && <p className="field-error">Turn on “Allow a cloud or server model” below to use this.</p>}
+          </div>
+        )}
+      </fieldset>
+      <fieldset>
+        <legend>Voice</legend>
+        {VOICES.map((v) => (
+          <label key={v.value} className="choice">
+            <input type="radio" name="voice" value={v.value} checked={s.voice === v.value} onChange={() => s.update({ voice: v.value })} />
+            <span>{v.label}</span>
+          </label>
+        ))}
+      </fieldset>
+      <fieldset>
+        <legend>Camera and microphone</legend>
+        <label htmlFor="camera">Camera</label>
+        <select id="camera" value={s.cameraId} onChange={(e) => s.update({ cameraId: e.target.value })} data-testid="camera-select">
+          <option value="">System default</option>
+          {cameras.map((d, i) => <option key={d.deviceId || i} value={d.deviceId}>{d.label || `Camera ${i + 1}`}</option>)}
+        </select>
+        <label htmlFor="mic">Microphone</label>
+        <select id="mic" value={s.micId} onChange={(e) => s.update({ micId: e.target.value })}>
+          <option value="">System default</option>
+          {mics.map((d, i) => <option key={d.deviceId || i} value={d.deviceId}>{d.label || `Microphone ${i + 1}`}</option>)}
+        </select>
+        {devices.length > 0 && !devices.some((d) => d.label) && <p className="muted">Device names appear after you allow access during a call.</p>}
+      </fieldset>
+      <fieldset>
+        <legend>Privacy</legend>
+        <label className="choice">
+          <input type="checkbox" checked={s.privacy.rememberConversations} onChange={(e) => s.updatePrivacy({ rememberConversations: e.target.checked })} data-testid="privacy-remember" />
+          <span>Remember our conversations on this device</span>
+        </label>
+        <label className="choice">
+          <input type="checkbox" checked={s.privacy.shareMoodWithBrain} onChange={(e) => s.updatePrivacy({ shareMoodWithBrain: e.target.checked })} />
+          <span>Let my companion know how I seem (a short description — never pictures or audio)</span>
+        </label>
+        <label className="choice">
+          <input type="checkbox" checked={s.privacy.allowCloud} onChange={(e) => s.updatePrivacy({ allowCloud: e.target.checked })} />
+          <span>Allow a cloud or server model (your messages are sent to it)</span>
+        </label>
+        <label className="choice">
+          <input type="checkbox" checked={s.showHud} onChange={(e) => s.update({ showHud: e.target.checked })} />
+          <span>Show technical details during calls (or press Shift+D)</span>
+        </label>
+      </fieldset>
+      <p role="status" className="saved" data-testid="settings-saved">{saved ? 'Saved on this device.' : ''}</p>
+      <section aria-labelledby="caps-title" className="caps-section">
+        <h2 id="caps-title">What this browser can do</h2>
+        {caps ? (
+          <ul className="caps" data-testid="settings-capabilities">
+            {describeCapabilities(caps).map((row) => (
+              <li key={row.label} className={row.ok ? 'ok' : 'warn'}><span>{row.label}</span> <span>{row.value}</span></li>
+            ))}
+          </ul>
+        ) : <p className="muted">Checking…</p>}
+      </section>
+      <button type="button" className="secondary" onClick={() => s.reset()}>Reset all settings</button>
+    </form>
+  );
+}

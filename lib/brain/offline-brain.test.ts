@@ -1,0 +1,55 @@
+import { describe, expect, test } from 'vitest';
+import { DEMO_PERSONAS } from '../persona/personas';
+import { classify, OfflineBrain, reflect } from './offline-brain';
+import type { BrainRequest } from './types';
+
+async function reply(request: Partial<BrainRequest> & { userText: string }, signal = new AbortController().signal) {
+  const brain = new OfflineBrain(0);
+  let text = '';
+  for await (const chunk of brain.generate({ persona: DEMO_PERSONAS[0], history: [], now: new Date(), ...request }, signal)) {
+    if (chunk.type === 'token') text += chunk.text;
+  }
+  return text;
+}
+
+describe('offline brain', () => {
+  test.each([
+    ['Hello there', 'greeting'],
+    ['I feel so tired and stressed today', 'negative'],
+    ['I got the job!', 'positive'],
+    ['My name is Sam', 'name'],
+    ['What should I do about it?', 'question'],
+    ['Who are you?', 'about-you'],
+    ['Thanks a lot', 'thanks'],
+    ['Okay, bye for now', 'farewell'],
+    ['I walked to the market this morning', 'statement'],
+  ])('classifies %j as %s', (text, intent) => {
+    expect(classify(text)).toBe(intent);
+  });
+
+  test('reflects first person to second person', () => {
+    expect(reflect('I lost my keys.')).toBe('you lost your keys');
+  });
+
+  test('greets in the persona’s name and remembers the user’s name within the call', async () => {
+    expect(await reply({ userText: 'Hi!' })).toContain('I’m Maya');
+    const later = await reply({
+      userText: 'I feel a bit nervous',
+      history: [{ role: 'user', content: 'call me Sam' }, { role: 'assistant', content: 'Hi Sam' }],
+    });
+    expect(later).toContain('Sam');
+  });
+
+  test('different personas answer in different styles', async () => {
+    const coach = await reply({ userText: 'I had an awful day', persona: DEMO_PERSONAS[0] });
+    const listener = await reply({ userText: 'I had an awful day', persona: DEMO_PERSONAS[2] });
+    expect(coach).not.toEqual(listener);
+    expect(listener).toContain('you had an awful day');
+  });
+
+  test('stops streaming when aborted', async () => {
+    const controller = new AbortController();
+    controller.abort();
+    expect(await reply({ userText: 'Hello' }, controller.signal)).toBe('');
+  });
+});

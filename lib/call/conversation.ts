@@ -1,0 +1,164 @@
+import type { BrainProvider, ChatMessage } from '../brain/types';
+import type { Persona } from '../persona/types';
+import type { SpeechOutput } from '../speech/types';
+import { callActions, type CallStore, type TurnLatency } from './store';
+
+export interface ConversationDeps {
+  store: CallStore;
+  brain: BrainProvider;
+  speech: SpeechOutput;
+  persona: Persona;
+  /** One-sentence description of how the user seems, when perception and privacy allow. */
+  affect?: () => string | undefined;
+  /** Companion voice level for the face, 0..1. */
+  onSpeechLevel?: (level: number) => void;
+  now?: () => number;
+}
+
+/** Splits finished sentences off the front of a streamed buffer. */
+export function takeSentences(buffer: string, final: boolean): { sentences: string[]; rest: string } {
+  const sentences: string[] = [];
+  let rest = buffer;
+  const pattern = /^(.+?[.!?…]+["”’)]?)(\s+)/s;
+  for (let m = pattern.exec(rest); m; m = pattern.exec(rest)) {
+    sentences.push(m[1].trim());
+    rest = rest.slice(m[0].length);
+  }
+  if (final && rest.trim()) {
+    sentences.push(rest.trim());
+    rest = '';
+  }
+  return { sentences, rest };
+}
+
+/**
+ * The conversational half of a call: a user turn goes to the brain, the streamed reply is spoken
+ * sentence by sentence as soon as each sentence is complete, captions follow what has been spoken,
+ * and a new user turn (typed or barge-in) cancels the reply in flight.
+ */
+export class Conversation {
+  private readonly deps: ConversationDeps;
+  private readonly now: () => number;
+  readonly history: ChatMessage[] = [];
+  private current: AbortController | null = null;
+  private currentTurn: TurnLatency | null = null;
+  private turnCount = 0;
+
+  constructor(deps: ConversationDeps) {
+    this.deps = deps;
+    this.now = deps.now ?? (() => performance.now());
+  }
+
+  get replying(): boolean {
+    return this.current !== null;
+  }
+
+  /** A finished user turn (typed, or transcribed speech). Resolves when the reply is done or cancelled. */
+  async userTurn(text: string): Promise<void> {
+    const clean = text.trim().slice(0, 2000);
+    if (!clean) return;
+    const { store } = this.deps;
+    this.cancelReply();
+    callActions.addCaption(store, 'user', clean, true);
+    store.getState().dispatch({ type: 'user-text' });
+    await this.reply(clean);
+  }
+
+  /** The user started talking over the companion: stop talking at once. */
+  bargeIn(): void {
+    if (!this.current) return;
+    this.cancelReply();
+    this.deps.store.getState().dispatch({ type: 'barge-in' });
+  }
+
+  dispose(): void {
+    this.cancelReply();
+  }
+
+  private cancelReply(): void {
+    if (!this.current) return;
+    this.current.abort();
+    this.current = null;
+    if (this.currentTurn) {
+      this.currentTurn.interrupted = true;
+      callActions.recordTurn(this.deps.store, { ...this.currentTurn });
+      this.currentTurn = null;
+    }
+  }
+
+  private async reply(userText: string): Promise<void> {
+    const { store, brain, speech, persona } = this.deps;
+    const controller = new AbortController();
+    this.current = controller;
+    const signal = controller.signal;
+    const started = this.now();
+    const turn: TurnLatency = { turn: ++this.turnCount, firstTokenMs: null, speechStartMs: null, totalMs: null, interrupted: false };
+    this.currentTurn = turn;
+    const captionId = callActions.addCaption(store, 'companion', '', false);
+    let spoken = '';
+    let pending = '';
+    let full = '';
+    let speaking: Promise<void> = Promise.resolve();
+    const say = (sentence: string) => {
+      speaking = speaking.then(async () => {
+        if (signal.aborted) return;
+        const before = spoken ? spoken + ' ' : '';
+        await speech.speak(sentence, signal, {
+          onStart: () => {
+            if (turn.speechStartMs === null) {
+              turn.speechStartMs = this.now() - started;
+              store.getState().dispatch({ type: 'reply-started' });
+            }
+          },
+          onProgress: (chars) => {
+            if (!signal.aborted) callActions.updateCaption(store, captionId, before + sentence.slice(0, chars), false);
+          },
+          onLevel: this.deps.onSpeechLevel,
+        });
+        spoken = before + sentence;
+      });
+    };
+    try {
+      const history = this.history.slice(-20);
+      for await (const chunk of brain.generate(
+        { persona, history, userText, affect: this.deps.affect?.(), now: new Date() },
+        signal,
+      )) {
+        if (signal.aborted) break;
+        if (chunk.type !== 'token') continue;
+        if (turn.firstTokenMs === null) turn.firstTokenMs = this.now() - started;
+        full += chunk.text;
+        pending += chunk.text;
+        const { sentences, rest } = takeSentences(pending, false);
+        pending = rest;
+        sentences.forEach(say);
+      }
+      if (!signal.aborted) takeSentences(pending, true).sentences.forEach(say);
+      await speaking;
+    } catch {
+      if (!signal.aborted) {
+        callActions.notify(store, 'brain:failed');
+        callActions.updateCaption(store, captionId, spoken || '…', true);
+        store.getState().dispatch({ type: 'reply-failed' });
+        this.finish(controller, turn, started);
+        return;
+      }
+    }
+    const said = signal.aborted ? spoken : full.trim();
+    callActions.updateCaption(store, captionId, said ? (signal.aborted ? `${said} —` : said) : '…', true);
+    this.history.push({ role: 'user', content: userText });
+    if (said) this.history.push({ role: 'assistant', content: said });
+    if (!signal.aborted) {
+      store.getState().dispatch({ type: 'reply-finished' });
+      this.finish(controller, turn, started);
+    }
+  }
+
+  private finish(controller: AbortController, turn: TurnLatency, started: number): void {
+    if (this.current !== controller) return;
+    turn.totalMs = this.now() - started;
+    callActions.recordTurn(this.deps.store, { ...turn });
+    this.current = null;
+    this.currentTurn = null;
+  }
+}

@@ -1,0 +1,173 @@
+/**
+ * One call: wires media (mic frames, camera frames), the voice-activity gate, the conversation
+ * (brain + voice) and the call store together. Browser-only; React components only start/stop it
+ * and send user intents.
+ */
+import { VoiceActivityGate } from '../audio/voice-activity';
+import type { BrainProvider } from '../brain/types';
+import { ERROR_MESSAGES, KinError, type KinErrorCode } from '../errors';
+import type { Persona } from '../persona/types';
+import { createLiveMetrics, type LiveMetrics } from '../perception/live';
+import { isTooDark } from '../perception/frame-stats';
+import type { SpeechOutput } from '../speech/types';
+import { Conversation } from './conversation';
+import { CallMedia } from './media';
+import { callActions, type CallStore } from './store';
+
+export interface CallSessionOptions {
+  store: CallStore;
+  persona: Persona;
+  brain: BrainProvider;
+  speech: SpeechOutput;
+  cameraId?: string;
+  micId?: string;
+}
+
+export interface MediaRequest {
+  camera: boolean;
+  mic: boolean;
+}
+
+export class CallSession {
+  readonly metrics: LiveMetrics = createLiveMetrics();
+  readonly media: CallMedia;
+  readonly conversation: Conversation;
+  private readonly store: CallStore;
+  private readonly options: CallSessionOptions;
+  private readonly vad = new VoiceActivityGate();
+  private darkFrames = 0;
+
+  constructor(options: CallSessionOptions) {
+    this.options = options;
+    this.store = options.store;
+    this.store.setState({
+      personaId: options.persona.id,
+      labels: { brain: options.brain.label, voice: options.speech.label, vision: 'starting', audio: '—' },
+    });
+    this.conversation = new Conversation({
+      store: options.store,
+      brain: options.brain,
+      speech: options.speech,
+      persona: options.persona,
+      onSpeechLevel: (level) => {
+        this.metrics.speechLevel = level;
+      },
+    });
+    this.media = new CallMedia(this.metrics, {
+      onMicFrame: (_samples, rms) => this.handleMicFrame(rms),
+      onVisionStats: (stats) => this.handleVision(stats.meanLuma),
+      onDeviceLost: (kind) => {
+        this.store.setState(kind === 'camera' ? { camera: 'lost' } : { mic: 'lost' });
+        callActions.notify(this.store, 'media:device-lost');
+      },
+      onAudioSuspended: (suspended) => {
+        this.store.setState({ audioSuspended: suspended });
+        if (suspended) callActions.notify(this.store, 'audio:suspended');
+        else callActions.clearNotice(this.store, 'audio:suspended');
+      },
+      onError: (code) => callActions.notify(this.store, code),
+    });
+  }
+
+  /**
+   * Starts the call with the devices the user agreed to. Each device that fails degrades the call
+   * (video → voice → text) with a notice; the call itself always starts.
+   */
+  async start(request: MediaRequest, video: HTMLVideoElement | null): Promise<void> {
+    const { store } = this;
+    store.getState().dispatch({ type: 'start' });
+    // Create the AudioContext inside the user's click so sound is allowed.
+    try {
+      this.media.ensureAudioContext();
+    } catch {
+      callActions.notify(store, 'audio:worklet');
+    }
+    store.setState({ mic: request.mic ? 'starting' : 'off', camera: request.camera && video ? 'starting' : 'off' });
+    const tasks: Promise<void>[] = [];
+    if (request.mic) tasks.push(this.openMic());
+    if (request.camera && video) tasks.push(this.openCamera(video));
+    await Promise.all(tasks);
+    if (this.media.audioContext) {
+      const ctx = this.media.audioContext;
+      store.setState({ labels: { ...store.getState().labels, audio: `${ctx.sampleRate} Hz → 16 kHz, 10 ms frames` } });
+    }
+    store.getState().dispatch({ type: 'ready' });
+  }
+
+  /** (Re)tries the microphone, e.g. after the user unblocked it. */
+  async openMic(): Promise<void> {
+    this.store.setState({ mic: 'starting' });
+    try {
+      await this.media.startMic(this.options.micId);
+      this.store.setState({ mic: 'on' });
+      for (const code of ['media:mic-denied', 'media:no-mic', 'media:in-use', 'media:device-lost'] as KinErrorCode[]) {
+        callActions.clearNotice(this.store, code);
+      }
+    } catch (error) {
+      const code = error instanceof KinError ? error.code : 'media:no-mic';
+      this.store.setState({ mic: code === 'media:mic-denied' ? 'denied' : 'unavailable' });
+      callActions.notify(this.store, code, ERROR_MESSAGES[code]);
+    }
+  }
+
+  /** (Re)tries the camera. */
+  async openCamera(video: HTMLVideoElement): Promise<void> {
+    this.store.setState({ camera: 'starting' });
+    try {
+      await this.media.startCamera(video, this.options.cameraId);
+      this.store.setState({ camera: 'on', labels: { ...this.store.getState().labels, vision: 'frame stats (OffscreenCanvas worker)' } });
+      for (const code of ['media:camera-denied', 'media:no-camera', 'media:in-use', 'media:device-lost'] as KinErrorCode[]) {
+        callActions.clearNotice(this.store, code);
+      }
+    } catch (error) {
+      const code = error instanceof KinError ? error.code : 'media:no-camera';
+      this.store.setState({ camera: code === 'media:camera-denied' ? 'denied' : 'unavailable', labels: { ...this.store.getState().labels, vision: 'off' } });
+      callActions.notify(this.store, code, ERROR_MESSAGES[code]);
+    }
+  }
+
+  private handleMicFrame(rms: number): void {
+    const event = this.vad.update(rms);
+    if (event === 'speech-start') {
+      if (this.store.getState().phase === 'speaking') this.conversation.bargeIn();
+      this.store.getState().dispatch({ type: 'user-speech-start' });
+    } else if (event === 'speech-end') {
+      // No on-device transcript yet (the speech issue adds one): back to listening.
+      this.store.getState().dispatch({ type: 'user-speech-end', hasTranscript: false });
+    }
+  }
+
+  private handleVision(luma: number): void {
+    // ~2 s of dark frames at 15 fps before saying so; one bright frame clears it.
+    this.darkFrames = isTooDark(luma) ? this.darkFrames + 1 : 0;
+    const hint = this.darkFrames > 30 ? 'Your picture looks dark. More light in front of you helps.' : null;
+    if (hint !== this.store.getState().videoHint) this.store.setState({ videoHint: hint });
+  }
+
+  /** Sends a typed message. */
+  sendText(text: string): Promise<void> {
+    return this.conversation.userTurn(text);
+  }
+
+  setMicMuted(muted: boolean): void {
+    if (!this.media.hasMic) return;
+    this.media.setMicMuted(muted);
+    this.store.setState({ mic: muted ? 'muted' : 'on' });
+  }
+
+  setCameraOff(off: boolean): void {
+    if (!this.media.hasCamera) return;
+    this.media.setCameraOff(off);
+    this.store.setState({ camera: off ? 'off' : 'on' });
+  }
+
+  async resumeAudio(): Promise<void> {
+    await this.media.resumeAudio();
+  }
+
+  async end(): Promise<void> {
+    this.conversation.dispose();
+    this.store.getState().dispatch({ type: 'end' });
+    await this.media.stop();
+  }
+}

@@ -1,0 +1,97 @@
+import { createStore } from 'zustand/vanilla';
+import { ERROR_MESSAGES, type KinErrorCode } from '../errors';
+import { transition, type CallEvent, type CallPhase } from './machine';
+
+/** State of one input device during a call. */
+export type DeviceStatus = 'off' | 'starting' | 'on' | 'muted' | 'denied' | 'unavailable' | 'lost';
+
+export interface Caption {
+  id: number;
+  speaker: 'user' | 'companion';
+  text: string;
+  /** False while the text is still streaming / being spoken. */
+  final: boolean;
+}
+
+/** Timings of one turn, ms from the moment the user's turn ended. */
+export interface TurnLatency {
+  turn: number;
+  firstTokenMs: number | null;
+  speechStartMs: number | null;
+  totalMs: number | null;
+  interrupted: boolean;
+}
+
+export interface CallNotice {
+  code: KinErrorCode;
+  message: string;
+}
+
+export interface CallState {
+  phase: CallPhase;
+  personaId: string | null;
+  camera: DeviceStatus;
+  mic: DeviceStatus;
+  captions: Caption[];
+  notices: CallNotice[];
+  turns: TurnLatency[];
+  audioSuspended: boolean;
+  /** A gentle tip about the camera picture (too dark…), or null. */
+  videoHint: string | null;
+  labels: { brain: string; voice: string; vision: string; audio: string };
+  dispatch(event: CallEvent): void;
+}
+
+const MAX_CAPTIONS = 60;
+const MAX_TURNS = 20;
+
+export const INITIAL_CALL_STATE = {
+  phase: 'idle' as CallPhase,
+  personaId: null,
+  camera: 'off' as DeviceStatus,
+  mic: 'off' as DeviceStatus,
+  captions: [] as Caption[],
+  notices: [] as CallNotice[],
+  turns: [] as TurnLatency[],
+  audioSuspended: false,
+  videoHint: null as string | null,
+  labels: { brain: '—', voice: '—', vision: '—', audio: '—' },
+};
+
+/** Creates a call store (one per call page). */
+export function createCallStore() {
+  return createStore<CallState>()((set, get) => ({
+    ...INITIAL_CALL_STATE,
+    dispatch(event) {
+      const next = transition(get().phase, event);
+      if (next !== get().phase) set({ phase: next });
+    },
+  }));
+}
+
+export type CallStore = ReturnType<typeof createCallStore>;
+
+let captionId = 1;
+
+/** Small, typed mutations used by the session; kept here so every writer goes through one place. */
+export const callActions = {
+  addCaption(store: CallStore, speaker: Caption['speaker'], text: string, final: boolean): number {
+    const id = captionId++;
+    store.setState({ captions: [...store.getState().captions, { id, speaker, text, final }].slice(-MAX_CAPTIONS) });
+    return id;
+  },
+  updateCaption(store: CallStore, id: number, text: string, final: boolean): void {
+    store.setState({ captions: store.getState().captions.map((c) => (c.id === id ? { ...c, text, final } : c)) });
+  },
+  notify(store: CallStore, code: KinErrorCode, message: string = ERROR_MESSAGES[code]): void {
+    const notices = store.getState().notices.filter((n) => n.code !== code);
+    store.setState({ notices: [...notices, { code, message }] });
+  },
+  clearNotice(store: CallStore, code: KinErrorCode): void {
+    store.setState({ notices: store.getState().notices.filter((n) => n.code !== code) });
+  },
+  recordTurn(store: CallStore, turn: TurnLatency): void {
+    const turns = store.getState().turns.filter((t) => t.turn !== turn.turn);
+    store.setState({ turns: [...turns, turn].slice(-MAX_TURNS) });
+  },
+};

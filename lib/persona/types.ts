@@ -1,0 +1,30 @@
+/** A companion persona: who it is and how it talks. */
+export interface Persona {
+  id: string;
+  name: string;
+  /** One line shown on the card. */
+  tagline: string;
+  /** What it is good for, shown on the card. */
+  goodFor: string;
+  /** Longer description, used in the prompt. */
+  description: string;
+  traits: string[];
+  /** Conversational style used by the built-in brain. */
+  style: PersonaStyle;
+  look: PersonaLook;
+  /** True for personas the user created on this device. */
+  custom?: boolean;
+}
+
+export type PersonaStyle = 'coach' | 'friend' | 'listener' | 'study' | 'custom';
+
+/** Per-persona face parameters (the avatar issue extends these). */
+export interface PersonaLook {
+  skin: string;
+  hair: string;
+  eyes: string;
+  background: string;
+  /** Face width relative to height, 0.7..0.95. */
+  faceWidth: number;
+  hairStyle: 'short' | 'long' | 'bun' | 'curly';
+}

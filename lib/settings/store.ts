@@ -1,0 +1,70 @@
+import { createJSONStorage, persist } from 'zustand/middleware';
+import { createStore } from 'zustand/vanilla';
+import { browserLocalStorage, safeStorage } from '../storage/safe-storage';
+import { reportStorageError } from '../storage/notices';
+
+export type BrainChoice = 'builtin' | 'local-llm' | 'openai-compatible';
+export type VoiceChoice = 'auto' | 'captions';
+
+export interface Settings {
+  brain: BrainChoice;
+  /** OpenAI-compatible endpoint (Ollama, LM Studio, vLLM, OpenAI…). The key never leaves this device except to that endpoint. */
+  endpoint: { baseUrl: string; model: string; apiKey: string };
+  voice: VoiceChoice;
+  /** Preferred device ids ('' = system default). */
+  cameraId: string;
+  micId: string;
+  privacy: {
+    /** Keep memories of conversations on this device. */
+    rememberConversations: boolean;
+    /** Let the brain see a one-line description of how you seem (never images or audio). */
+    shareMoodWithBrain: boolean;
+    /** Allow sending text to a cloud provider when one is configured. */
+    allowCloud: boolean;
+  };
+  showHud: boolean;
+}
+
+export const DEFAULT_SETTINGS: Settings = {
+  brain: 'builtin',
+  endpoint: { baseUrl: 'http://localhost:11434/v1', model: 'llama3.2', apiKey: '' },
+  voice: 'auto',
+  cameraId: '',
+  micId: '',
+  privacy: { rememberConversations: true, shareMoodWithBrain: true, allowCloud: false },
+  showHud: false,
+};
+
+interface SettingsState extends Settings {
+  update(patch: Partial<Settings>): void;
+  updatePrivacy(patch: Partial<Settings['privacy']>): void;
+  reset(): void;
+}
+
+export const SETTINGS_KEY = 'kin.settings';
+
+export const settingsStore = createStore<SettingsState>()(
+  persist(
+    (set, get) => ({
+      ...DEFAULT_SETTINGS,
+      update: (patch) => set(patch),
+      updatePrivacy: (patch) => set({ privacy: { ...get().privacy, ...patch } }),
+      reset: () => set(DEFAULT_SETTINGS),
+    }),
+    {
+      name: SETTINGS_KEY,
+      version: 1,
+      storage: createJSONStorage(() => safeStorage(browserLocalStorage, reportStorageError)),
+      skipHydration: true,
+      merge: (persisted, current) => {
+        const p = (persisted ?? {}) as Partial<Settings>;
+        return {
+          ...current,
+          ...p,
+          endpoint: { ...current.endpoint, ...(p.endpoint ?? {}) },
+          privacy: { ...current.privacy, ...(p.privacy ?? {}) },
+        };
+      },
+    },
+  ),
+);

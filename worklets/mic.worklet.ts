@@ -1,0 +1,84 @@
+/// <reference lib="webworker" />
+/**
+ * AudioWorklet: microphone → mono → 16 kHz → 10 ms frames posted to the main thread.
+ * A thin adapter: resampling and framing live in lib/audio and are unit-tested in Node.
+ */
+import { Framer, StreamingResampler } from '../lib/audio/resampler';
+import { rms } from '../lib/audio/level';
+import {
+  FRAME_SAMPLES,
+  MIC_WORKLET_NAME,
+  PIPELINE_SAMPLE_RATE,
+  type MicWorkletInMessage,
+  type MicWorkletOutMessage,
+} from '../lib/audio/protocol';
+
+declare const sampleRate: number;
+declare const currentFrame: number;
+declare class AudioWorkletProcessor {
+  readonly port: MessagePort;
+}
+declare function registerProcessor(name: string, ctor: new () => AudioWorkletProcessor): void;
+
+class MicFramesProcessor extends AudioWorkletProcessor {
+  private readonly resampler = new StreamingResampler(sampleRate, PIPELINE_SAMPLE_RATE);
+  private readonly framer = new Framer(FRAME_SAMPLES);
+  private readonly mono = new Float32Array(128);
+  private readonly resampled = new Float32Array(128);
+  private seq = 0;
+  private nextExpectedFrame = -1;
+  private missedInputSamples = 0;
+  private running = true;
+  private readonly emit = (frame: Float32Array): void => {
+    const samples = frame.slice();
+    const message: MicWorkletOutMessage = {
+      type: 'frame',
+      seq: this.seq++,
+      time: currentFrame / sampleRate,
+      samples,
+      rms: rms(samples),
+    };
+    this.port.postMessage(message, [samples.buffer]);
+  };
+
+  constructor() {
+    super();
+    this.port.onmessage = (event: MessageEvent<MicWorkletInMessage>) => {
+      if (event.data.type === 'stop') this.running = false;
+      if (event.data.type === 'stats') this.postStats();
+    };
+  }
+
+  private postStats(): void {
+    const message: MicWorkletOutMessage = {
+      type: 'stats',
+      framesEmitted: this.seq,
+      framesDropped: Math.round(this.missedInputSamples / ((sampleRate / PIPELINE_SAMPLE_RATE) * FRAME_SAMPLES)),
+    };
+    this.port.postMessage(message);
+  }
+
+  process(inputs: Float32Array[][]): boolean {
+    if (!this.running) return false;
+    const channels = inputs[0];
+    if (!channels || channels.length === 0) return true;
+    const length = channels[0].length;
+    // Render quanta the audio thread skipped (glitches) count as dropped input.
+    if (this.nextExpectedFrame >= 0 && currentFrame > this.nextExpectedFrame) {
+      this.missedInputSamples += currentFrame - this.nextExpectedFrame;
+    }
+    this.nextExpectedFrame = currentFrame + length;
+    const mono = length === this.mono.length ? this.mono : new Float32Array(length);
+    if (channels.length === 1) {
+      mono.set(channels[0]);
+    } else {
+      mono.fill(0);
+      for (const channel of channels) for (let i = 0; i < length; i++) mono[i] += channel[i] / channels.length;
+    }
+    const written = this.resampler.process(mono, this.resampled);
+    this.framer.push(this.resampled, written, this.emit);
+    return true;
+  }
+}
+
+registerProcessor(MIC_WORKLET_NAME, MicFramesProcessor);
