@@ -1,5 +1,6 @@
 'use client';
 import { useStore } from 'zustand';
+import { Icon } from '@/components/ui/icons';
 import type { CallStore } from '@/lib/call/store';
 
 interface Props {
@@ -23,26 +24,26 @@ export function Controls({ store, textOpen, hudOpen, onToggleMic, onToggleCamera
     <div className="controls" role="toolbar" aria-label="Call controls">
       <button type="button" className={`round ${mic === 'muted' ? 'is-off' : ''}`} onClick={onToggleMic} disabled={!micUsable}
         aria-pressed={mic === 'muted'} aria-label={mic === 'muted' ? 'Unmute microphone' : 'Mute microphone'} data-testid="toggle-mic">
-        <span aria-hidden="true">{mic === 'muted' || !micUsable ? '🔇' : '🎤'}</span>
+        <Icon name={mic === 'muted' || !micUsable ? 'micOff' : 'mic'} />
         <span className="round-label">{mic === 'muted' ? 'Unmute' : 'Mute'}</span>
       </button>
       <button type="button" className={`round ${camera !== 'on' ? 'is-off' : ''}`} onClick={onToggleCamera} disabled={!cameraUsable}
         aria-pressed={camera === 'off'} aria-label={camera === 'on' ? 'Turn camera off' : 'Turn camera on'} data-testid="toggle-camera">
-        <span aria-hidden="true">{camera === 'on' ? '📷' : '🚫'}</span>
+        <Icon name={camera === 'on' ? 'camera' : 'cameraOff'} />
         <span className="round-label">{camera === 'on' ? 'Camera' : 'Camera off'}</span>
       </button>
       <button type="button" className={`round ${textOpen ? 'is-active' : ''}`} onClick={onToggleText}
         aria-pressed={textOpen} aria-label={textOpen ? 'Close text input' : 'Open text input'} data-testid="toggle-text">
-        <span aria-hidden="true">⌨️</span>
+        <Icon name="keyboard" />
         <span className="round-label">Type</span>
       </button>
       <button type="button" className={`round ${hudOpen ? 'is-active' : ''}`} onClick={onToggleHud}
         aria-pressed={hudOpen} aria-label="Show technical details (Shift+D)" data-testid="toggle-hud">
-        <span aria-hidden="true">ℹ️</span>
+        <Icon name="info" />
         <span className="round-label">Details</span>
       </button>
       <button type="button" className="round end" onClick={onEnd} aria-label="End call" data-testid="end-call">
-        <span aria-hidden="true">✕</span>
+        <Icon name="hangUp" />
         <span className="round-label">End</span>
       </button>
     </div>

@@ -29,6 +29,13 @@ export function drawFace2d(ctx: CanvasRenderingContext2D, size: number, look: Pe
     ctx.closePath();
     ctx.fill();
   }
+  // hair behind the head: frames the face so the top of the skull never shows bald
+  if (look.hairStyle !== 'long') {
+    ctx.fillStyle = look.hair;
+    ctx.beginPath();
+    ctx.ellipse(0, -12, w + 6, 68, 0, Math.PI, 0);
+    ctx.fill();
+  }
   // face
   ctx.fillStyle = look.skin;
   ctx.beginPath();
@@ -49,9 +56,11 @@ export function drawFace2d(ctx: CanvasRenderingContext2D, size: number, look: Pe
       ctx.fill();
     }
     ctx.beginPath();
-    ctx.moveTo(-w, -12);
-    ctx.quadraticCurveTo(0, -110, w, -12);
-    ctx.quadraticCurveTo(0, -58, -w, -12);
+    ctx.moveTo(-w - 2, -4);
+    ctx.quadraticCurveTo(-w, -80, 0, -76);
+    ctx.quadraticCurveTo(w, -80, w + 2, -4);
+    ctx.quadraticCurveTo(w * 0.7, -48, 0, -50);
+    ctx.quadraticCurveTo(-w * 0.7, -48, -w - 2, -4);
     ctx.fill();
   }
   // cheeks
