@@ -14,7 +14,9 @@ export type KinErrorCode =
   | 'speech:failed'
   | 'storage:quota'
   | 'storage:corrupt'
-  | 'model:load';
+  | 'model:load'
+  | 'call:background'
+  | 'call:other-tab';
 
 export class KinError extends Error {
   readonly code: KinErrorCode;
@@ -44,6 +46,8 @@ export const ERROR_MESSAGES: Record<KinErrorCode, string> = {
   'storage:quota': 'Your device storage is full, so this change was not saved. Free some space and try again.',
   'storage:corrupt': 'Saved data could not be read. Nothing was changed.',
   'model:load': 'A model file could not be loaded. That feature is off for now.',
+  'call:background': 'While this tab was in the background your companion could not see you. The call went on with sound, and the camera is back now.',
+  'call:other-tab': 'Kin is also in a call in another tab. Your camera and microphone may be busy there; end that call if this one cannot see or hear you.',
 };
 
 /** Maps a getUserMedia failure to our error code. */

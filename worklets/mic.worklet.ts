@@ -29,6 +29,7 @@ class MicFramesProcessor extends AudioWorkletProcessor {
   private nextExpectedFrame = -1;
   private missedInputSamples = 0;
   private running = true;
+  private readonly gaps: { atSeconds: number; samples: number }[] = [];
   private readonly emit = (frame: Float32Array): void => {
     const samples = frame.slice();
     const message: MicWorkletOutMessage = {
@@ -54,6 +55,7 @@ class MicFramesProcessor extends AudioWorkletProcessor {
       type: 'stats',
       framesEmitted: this.seq,
       framesDropped: Math.round(this.missedInputSamples / ((sampleRate / PIPELINE_SAMPLE_RATE) * FRAME_SAMPLES)),
+      gaps: this.gaps.slice(),
     };
     this.port.postMessage(message);
   }
@@ -66,6 +68,7 @@ class MicFramesProcessor extends AudioWorkletProcessor {
     // Render quanta the audio thread skipped (glitches) count as dropped input.
     if (this.nextExpectedFrame >= 0 && currentFrame > this.nextExpectedFrame) {
       this.missedInputSamples += currentFrame - this.nextExpectedFrame;
+      if (this.gaps.length < 32) this.gaps.push({ atSeconds: currentFrame / sampleRate, samples: currentFrame - this.nextExpectedFrame });
     }
     this.nextExpectedFrame = currentFrame + length;
     const mono = length === this.mono.length ? this.mono : new Float32Array(length);

@@ -1,6 +1,6 @@
 'use client';
 import { useStore } from 'zustand';
-import type { CallStore } from '@/lib/call/store';
+import { callActions, type CallStore } from '@/lib/call/store';
 import type { KinErrorCode } from '@/lib/errors';
 
 interface Props {
@@ -12,6 +12,7 @@ interface Props {
 
 const CAMERA_CODES: KinErrorCode[] = ['media:camera-denied', 'media:no-camera'];
 const MIC_CODES: KinErrorCode[] = ['media:mic-denied', 'media:no-mic'];
+const DISMISSABLE: KinErrorCode[] = ['call:background', 'call:other-tab', 'media:device-lost', 'brain:failed', 'worker:start', 'speech:failed'];
 
 /** Notices about devices and failures, each with the one action that helps. */
 export function CallNotices({ store, onRetryCamera, onRetryMic, onResumeAudio }: Props) {
@@ -26,6 +27,9 @@ export function CallNotices({ store, onRetryCamera, onRetryMic, onResumeAudio }:
           {CAMERA_CODES.includes(n.code) && <button type="button" className="link-button" onClick={onRetryCamera}>Try camera again</button>}
           {MIC_CODES.includes(n.code) && <button type="button" className="link-button" onClick={onRetryMic}>Try microphone again</button>}
           {n.code === 'audio:suspended' && <button type="button" className="link-button" onClick={onResumeAudio} data-testid="resume-audio">Resume sound</button>}
+          {DISMISSABLE.includes(n.code) && (
+            <button type="button" className="link-button" onClick={() => callActions.clearNotice(store, n.code)} aria-label="Dismiss notice">Dismiss</button>
+          )}
         </div>
       ))}
       {videoHint && <div className="notice notice-soft">{videoHint}</div>}

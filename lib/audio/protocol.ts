@@ -17,7 +17,13 @@ export type MicWorkletOutMessage =
       /** RMS of the frame, 0..1. */
       rms: number;
     }
-  | { type: 'stats'; framesEmitted: number; framesDropped: number }
+  | {
+      type: 'stats';
+      framesEmitted: number;
+      framesDropped: number;
+      /** The first render gaps: audio-clock time and input samples skipped. */
+      gaps: { atSeconds: number; samples: number }[];
+    }
   | { type: 'error'; message: string };
 
 export type MicWorkletInMessage = { type: 'stats' } | { type: 'stop' };

@@ -17,6 +17,8 @@ export interface MediaEvents {
   onVisionStats(stats: FrameStats): void;
   onDeviceLost(kind: 'camera' | 'mic'): void;
   onAudioSuspended(suspended: boolean): void;
+  /** The tab went to the background (true) or came back (false). */
+  onBackground(hidden: boolean): void;
   onError(code: KinErrorCode, detail?: string): void;
 }
 
@@ -114,21 +116,27 @@ export class CallMedia {
     } else if (message.type === 'stats') {
       // Render quanta the worklet missed are counted on top of sequence gaps.
       this.workletDropped = message.framesDropped;
+      this.workletGaps = message.gaps;
     } else {
       this.events.onError('audio:worklet', message.message);
     }
   }
 
   private workletDropped = 0;
+  private workletGaps: { atSeconds: number; samples: number }[] = [];
 
-  /** Asks the worklet for its counters; resolves after the reply arrives (or 500 ms). */
-  async refreshAudioStats(): Promise<number> {
+  /**
+   * Asks the worklet for its counters. `sequenceGaps`: frames lost between worklet and main thread;
+   * `renderGaps`: 10 ms frames of input the audio thread never processed (render glitches).
+   */
+  async audioDropStats(): Promise<{ sequenceGaps: number; renderGaps: number; total: number; gaps: { atSeconds: number; samples: number }[] }> {
     const node = this.micNode;
-    if (!node) return this.metrics.audioFramesDropped;
-    const before = this.workletDropped;
-    node.port.postMessage({ type: 'stats' });
-    await new Promise((r) => setTimeout(r, 100));
-    return this.metrics.audioFramesDropped + Math.max(before, this.workletDropped);
+    if (node) {
+      node.port.postMessage({ type: 'stats' });
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    const sequenceGaps = this.metrics.audioFramesDropped;
+    return { sequenceGaps, renderGaps: this.workletDropped, total: sequenceGaps + this.workletDropped, gaps: this.workletGaps };
   }
 
   setMicMuted(muted: boolean): void {
@@ -258,6 +266,7 @@ export class CallMedia {
     // Browsers stop presenting video frames in background tabs; pause the pump cleanly and resume.
     if (document.hidden) this.pump?.stop();
     else if (this.camStream?.getVideoTracks().some((t) => t.enabled)) this.pump?.start();
+    this.events.onBackground(document.hidden);
   }
 
   /** Releases every device, the worker and the AudioContext. */

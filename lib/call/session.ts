@@ -13,6 +13,7 @@ import type { SpeechOutput } from '../speech/types';
 import { Conversation } from './conversation';
 import { CallMedia } from './media';
 import { callActions, type CallStore } from './store';
+import { TabPresence } from './tab-presence';
 
 export interface CallSessionOptions {
   store: CallStore;
@@ -36,6 +37,8 @@ export class CallSession {
   private readonly options: CallSessionOptions;
   private readonly vad = new VoiceActivityGate();
   private darkFrames = 0;
+  private hiddenSince: number | null = null;
+  private readonly presence: TabPresence;
 
   constructor(options: CallSessionOptions) {
     this.options = options;
@@ -65,8 +68,24 @@ export class CallSession {
         if (suspended) callActions.notify(this.store, 'audio:suspended');
         else callActions.clearNotice(this.store, 'audio:suspended');
       },
+      onBackground: (hidden) => this.handleBackground(hidden),
       onError: (code) => callActions.notify(this.store, code),
     });
+    this.presence = new TabPresence((otherCalls) => {
+      if (otherCalls > 0) callActions.notify(this.store, 'call:other-tab');
+      else callActions.clearNotice(this.store, 'call:other-tab');
+    });
+  }
+
+  private handleBackground(hidden: boolean): void {
+    if (hidden) {
+      this.hiddenSince = performance.now();
+      return;
+    }
+    const away = this.hiddenSince === null ? 0 : performance.now() - this.hiddenSince;
+    this.hiddenSince = null;
+    // Only worth saying when the camera was on and the user was away long enough to notice.
+    if (away > 1000 && this.store.getState().camera === 'on') callActions.notify(this.store, 'call:background');
   }
 
   /**
@@ -76,6 +95,7 @@ export class CallSession {
   async start(request: MediaRequest, video: HTMLVideoElement | null): Promise<void> {
     const { store } = this;
     store.getState().dispatch({ type: 'start' });
+    this.presence.announce();
     // Create the AudioContext inside the user's click so sound is allowed.
     try {
       this.media.ensureAudioContext();
@@ -167,6 +187,7 @@ export class CallSession {
 
   async end(): Promise<void> {
     this.conversation.dispose();
+    this.presence.dispose();
     this.store.getState().dispatch({ type: 'end' });
     await this.media.stop();
   }
