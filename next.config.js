@@ -19,7 +19,8 @@ const csp = [
   "img-src 'self' data: blob:",
   "media-src 'self' blob: mediastream:",
   "font-src 'self'",
-  `connect-src 'self' blob: data:${modelHosts.length ? ' ' + modelHosts.join(' ') : ''}${isDev ? ' ws:' : ''}`,
+  // Local model servers (Ollama, LM Studio…) are called directly from the browser.
+  `connect-src 'self' blob: data: http://localhost:* http://127.0.0.1:*${modelHosts.length ? ' ' + modelHosts.join(' ') : ''}${isDev ? ' ws:' : ''}`,
   "worker-src 'self' blob:",
   "manifest-src 'self'",
   "frame-ancestors 'none'",
@@ -61,6 +62,8 @@ const nextConfig = {
   poweredByHeader: false,
   // CI runs `npm run lint` on its own; don't lint twice during the build.
   eslint: { ignoreDuringBuilds: true },
+  // ...and `npm run typecheck` checks types; the build only compiles.
+  typescript: { ignoreBuildErrors: true },
   async headers() {
     return [
       { source: '/:path*', headers: securityHeaders },

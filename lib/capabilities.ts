@@ -21,9 +21,12 @@ export interface Capabilities {
   deviceMemoryGb: number | null;
 }
 
-type ProbeScope = typeof globalThis & {
-  navigator?: Navigator & { gpu?: { requestAdapter(): Promise<{ info?: { description?: string; vendor?: string; architecture?: string } } | null> }; deviceMemory?: number };
-};
+/** The slice of WebGPU the probe uses (kept minimal so it compiles with or without @webgpu/types). */
+interface GpuLike {
+  requestAdapter(): Promise<{ info?: { description?: string; vendor?: string; architecture?: string } } | null>;
+}
+
+type ProbeScope = typeof globalThis;
 
 let cached: Promise<Capabilities> | null = null;
 
@@ -35,12 +38,13 @@ export function probeCapabilities(scope: ProbeScope = globalThis as ProbeScope):
 
 /** Probe without the cache (tests). */
 export async function runProbe(scope: ProbeScope): Promise<Capabilities> {
-  const nav = scope.navigator;
+  const nav = scope.navigator as (Navigator & { deviceMemory?: number }) | undefined;
+  const gpu = (nav as { gpu?: GpuLike } | undefined)?.gpu;
   let webgpuAdapter: string | null = null;
-  if (nav?.gpu) {
+  if (gpu) {
     try {
       const adapter = await Promise.race([
-        nav.gpu.requestAdapter(),
+        gpu.requestAdapter(),
         new Promise<null>((r) => setTimeout(() => r(null), 1500)),
       ]);
       if (adapter) {

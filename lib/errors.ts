@@ -11,6 +11,10 @@ export type KinErrorCode =
   | 'audio:worklet'
   | 'worker:start'
   | 'brain:failed'
+  | 'brain:unreachable'
+  | 'brain:auth'
+  | 'brain:timeout'
+  | 'brain:protocol'
   | 'speech:failed'
   | 'storage:quota'
   | 'storage:corrupt'
@@ -42,6 +46,10 @@ export const ERROR_MESSAGES: Record<KinErrorCode, string> = {
   'audio:worklet': 'Your browser could not start the audio processor. You can still type.',
   'worker:start': 'A background helper could not start. Some features are off; the call goes on.',
   'brain:failed': 'Your companion could not answer just now. Try again in a moment.',
+  'brain:unreachable': 'Your model server could not be reached, so your companion answered with the built-in brain. Check the address in Settings.',
+  'brain:auth': 'Your model server refused the API key, so your companion answered with the built-in brain. Check the key in Settings.',
+  'brain:timeout': 'Your model server took too long, so your companion answered with the built-in brain.',
+  'brain:protocol': 'Your model server sent something unexpected, so your companion answered with the built-in brain.',
   'speech:failed': 'The voice could not play. Replies are shown as captions.',
   'storage:quota': 'Your device storage is full, so this change was not saved. Free some space and try again.',
   'storage:corrupt': 'Saved data could not be read. Nothing was changed.',

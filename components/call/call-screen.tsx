@@ -65,7 +65,7 @@ function Call({ persona }: { persona: Persona }) {
 
   const start = useCallback(async (choice: { camera: boolean; mic: boolean }) => {
     const settings = settingsStore.getState();
-    const { brain, fallbackReason } = selectBrain(settings.brain);
+    const { brain, fallbackReason } = selectBrain(settings, (code) => callActions.notify(store, code));
     setStage('call');
     if (!choice.mic) setTextOpen(true);
     const speech = await selectVoice(settings.voice);

@@ -1,0 +1,52 @@
+import type { BrainRequest, ChatMessage } from './types';
+
+/** Rough token count: ~4 characters per token for English text. */
+export function estimateTokens(text: string): number {
+  return Math.ceil(text.length / 4);
+}
+
+export interface PromptBudget {
+  /** Total tokens for the system prompt and dialogue. */
+  total: number;
+  /** Most tokens that memories may take. */
+  memories: number;
+}
+
+export const DEFAULT_BUDGET: PromptBudget = { total: 2048, memories: 400 };
+
+/**
+ * Builds the chat messages for an LLM: persona card and style, how the user seems, relevant
+ * memories, then as much recent dialogue as fits. Degrades by dropping the oldest dialogue first,
+ * then memories beyond their budget; the persona and the user's turn are always kept.
+ */
+export function assemblePrompt(request: BrainRequest, budget: PromptBudget = DEFAULT_BUDGET): { role: 'system' | 'user' | 'assistant'; content: string }[] {
+  const { persona } = request;
+  const lines = [
+    `You are ${persona.name}, an AI companion on a video call. ${persona.description}`,
+    persona.traits.length ? `Your traits: ${persona.traits.join(', ')}.` : '',
+    'Speak naturally, as in a spoken conversation: short sentences, no lists or markdown, usually one to three sentences, and ask at most one question.',
+    'You run on the user’s device. Be honest about what you cannot do or do not know.',
+    `Today is ${request.now.toDateString()}.`,
+  ];
+  if (request.affect) lines.push(`How the user seems right now (from their face and voice, may be wrong): ${request.affect}`);
+  let memoryTokens = 0;
+  const memories: string[] = [];
+  for (const memory of request.memories ?? []) {
+    const cost = estimateTokens(memory) + 2;
+    if (memoryTokens + cost > budget.memories) break;
+    memories.push(`- ${memory}`);
+    memoryTokens += cost;
+  }
+  if (memories.length) lines.push('What you remember about the user (use only if relevant):', ...memories);
+  const system = lines.filter(Boolean).join('\n');
+  const user = { role: 'user' as const, content: request.userText };
+  let remaining = budget.total - estimateTokens(system) - estimateTokens(user.content);
+  const dialogue: ChatMessage[] = [];
+  for (let i = request.history.length - 1; i >= 0 && remaining > 0; i--) {
+    const cost = estimateTokens(request.history[i].content) + 4;
+    if (cost > remaining) break;
+    dialogue.unshift(request.history[i]);
+    remaining -= cost;
+  }
+  return [{ role: 'system', content: system }, ...dialogue, user];
+}
