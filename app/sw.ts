@@ -19,8 +19,8 @@ const serwist = new Serwist({
   navigationPreload: true,
   runtimeCaching: [
     {
-      // Model files (/models/…) are large and versioned by name: cache on first use, serve from cache after.
-      matcher: ({ url, sameOrigin }) => sameOrigin && url.pathname.startsWith('/models/'),
+      // Model and engine files (/models/…, /vendor/… e.g. the 24 MB eSpeak data) are large and versioned by name: cache on first use, serve from cache after.
+      matcher: ({ url, sameOrigin }) => sameOrigin && (url.pathname.startsWith('/models/') || url.pathname.startsWith('/vendor/')),
       handler: new CacheFirst({
         cacheName: 'kin-models',
         plugins: [new ExpirationPlugin({ maxEntries: 64, maxAgeSeconds: 365 * 24 * 3600 })],

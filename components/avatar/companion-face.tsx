@@ -1,86 +1,69 @@
 'use client';
-import { useEffect, useRef } from 'react';
-import { drawFace2d } from '@/lib/avatar/draw-face-2d';
-import { EMOTION_RECIPES, emotionForPhase, springStep, type FacePose } from '@/lib/avatar/face-pose';
+import { Component, lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
+import { avatarStore as sharedAvatarStore, type AvatarStore } from '@/lib/avatar/store';
 import type { CallStore } from '@/lib/call/store';
 import type { LiveMetrics } from '@/lib/perception/live';
 import type { Persona } from '@/lib/persona/types';
+import { CompanionFace2d } from './companion-face-2d';
+
+// three.js + R3F load only when a face is shown (a separate chunk; the landing page never pays).
+const CompanionHead3d = lazy(() => import('./companion-head-3d'));
 
 interface Props {
   persona: Persona;
   store: CallStore;
   metrics: LiveMetrics;
+  /** Emotion, backchannel, viseme and mirror inputs; defaults to the app's shared avatar store. */
+  avatar?: AvatarStore;
+}
+
+/** True when this browser can create a WebGL2 context (probed once). */
+let webgl2Probe: boolean | null = null;
+function hasWebgl2(): boolean {
+  if (webgl2Probe === null) {
+    try {
+      const canvas = document.createElement('canvas');
+      const gl = canvas.getContext('webgl2');
+      webgl2Probe = !!gl;
+      gl?.getExtension('WEBGL_lose_context')?.loseContext();
+    } catch {
+      webgl2Probe = false;
+    }
+  }
+  return webgl2Probe;
+}
+
+class FallbackOnError extends Component<{ fallback: ReactNode; onError: () => void; children: ReactNode }, { failed: boolean }> {
+  state = { failed: false };
+  static getDerivedStateFromError() {
+    return { failed: true };
+  }
+  componentDidCatch() {
+    this.props.onError();
+  }
+  render() {
+    return this.state.failed ? this.props.fallback : this.props.children;
+  }
 }
 
 /**
- * The live companion face (2D). Reads the call phase and voice level with getState() inside its
- * own animation loop — no React state per frame. The 3D head (avatar issue) replaces the drawing.
+ * The live companion face. Renders the procedural 3D head when WebGL2 is available and falls back
+ * to the 2D face (same driver, same states) when it is not, when three.js fails to load, or when
+ * the GL context is lost — the call goes on either way.
  */
-export function CompanionFace({ persona, store, metrics }: Props) {
-  const canvasRef = useRef<HTMLCanvasElement>(null);
-
+export function CompanionFace({ persona, store, metrics, avatar = sharedAvatarStore }: Props) {
+  const [renderer, setRenderer] = useState<'pending' | 'webgl2' | 'canvas2d'>('pending');
   useEffect(() => {
-    const canvas = canvasRef.current;
-    const ctx = canvas?.getContext('2d');
-    if (!canvas || !ctx) return;
-    const pose: FacePose = { smile: 0, mouthOpen: 0, browRaise: 0, eyeOpen: 1, gazeX: 0, gazeY: 0, tilt: 0 };
-    const velocity = { smile: 0, mouthOpen: 0, browRaise: 0, gazeX: 0, gazeY: 0, tilt: 0 };
-    let nextBlink = performance.now() + 2000 + Math.random() * 4000;
-    let blinkStart = -1;
-    let last = performance.now();
-    let size = 0;
-    let frame = 0;
-    const resize = () => {
-      const rect = canvas.getBoundingClientRect();
-      const dpr = Math.min(2, window.devicePixelRatio || 1);
-      size = Math.max(1, Math.min(rect.width, rect.height));
-      canvas.width = Math.round(size * dpr);
-      canvas.height = Math.round(size * dpr);
-      ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-    };
-    resize();
-    const observer = new ResizeObserver(resize);
-    observer.observe(canvas);
-    const loop = (now: number) => {
-      frame = requestAnimationFrame(loop);
-      const dt = Math.min(0.1, (now - last) / 1000);
-      last = now;
-      const phase = store.getState().phase;
-      const recipe = EMOTION_RECIPES[emotionForPhase(phase)];
-      const speaking = phase === 'speaking';
-      const targets = {
-        smile: recipe.smile,
-        mouthOpen: speaking ? metrics.speechLevel : 0,
-        browRaise: recipe.browRaise,
-        gazeX: phase === 'thinking' ? 0.7 : Math.sin(now / 2300) * 0.12,
-        gazeY: phase === 'thinking' ? -0.6 : Math.sin(now / 3100) * 0.08,
-        tilt: recipe.tilt + Math.sin(now / 4000) * 0.015,
-      };
-      for (const key of Object.keys(targets) as (keyof typeof targets)[]) {
-        const [x, v] = springStep(pose[key], velocity[key], targets[key], dt, key === 'mouthOpen' ? 30 : 8);
-        pose[key] = x;
-        velocity[key] = v;
-      }
-      // Blink: 150 ms close-open every 2–6 s; breathing nudges the eyes very slightly.
-      if (blinkStart < 0 && now >= nextBlink) blinkStart = now;
-      let blink = 0;
-      if (blinkStart >= 0) {
-        const t = (now - blinkStart) / 150;
-        blink = t < 1 ? Math.sin(t * Math.PI) : 0;
-        if (t >= 1) {
-          blinkStart = -1;
-          nextBlink = now + 2000 + Math.random() * 4000;
-        }
-      }
-      pose.eyeOpen = recipe.eyeOpen * (1 - blink);
-      drawFace2d(ctx, size, persona.look, pose);
-    };
-    frame = requestAnimationFrame(loop);
-    return () => {
-      cancelAnimationFrame(frame);
-      observer.disconnect();
-    };
-  }, [persona, store, metrics]);
+    setRenderer(hasWebgl2() ? 'webgl2' : 'canvas2d');
+  }, []);
 
-  return <canvas ref={canvasRef} className="companion-face" data-testid="companion-face" role="img" aria-label={`${persona.name}’s face`} />;
+  const flat = <CompanionFace2d persona={persona} store={store} metrics={metrics} avatar={avatar} />;
+  if (renderer !== 'webgl2') return flat;
+  return (
+    <FallbackOnError fallback={flat} onError={() => setRenderer('canvas2d')}>
+      <Suspense fallback={flat}>
+        <CompanionHead3d persona={persona} store={store} metrics={metrics} avatar={avatar} onFail={() => setRenderer('canvas2d')} />
+      </Suspense>
+    </FallbackOnError>
+  );
 }

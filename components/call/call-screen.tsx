@@ -11,6 +11,7 @@ import { findPersona } from '@/lib/persona/personas';
 import { personaStore } from '@/lib/persona/store';
 import type { Persona } from '@/lib/persona/types';
 import { settingsStore } from '@/lib/settings/store';
+import { DeferredVoice } from '@/lib/speech/deferred-voice';
 import { selectVoice } from '@/lib/speech/select';
 import { CallNotices } from './call-notices';
 import { Captions } from './captions';
@@ -68,8 +69,14 @@ function Call({ persona }: { persona: Persona }) {
     const { brain, fallbackReason } = selectBrain(settings, (code) => callActions.notify(store, code));
     setStage('call');
     if (!choice.mic) setTextOpen(true);
-    const speech = await selectVoice(settings.voice);
+    // The call starts at once; the voice loads beside it and the first reply waits for it.
+    let media: CallSession['media'] | null = null;
+    const loading = selectVoice(settings.voice, persona.voice, () => media?.audioContext ?? null, (reason) =>
+      callActions.notify(store, 'speech:failed', `${reason} Replies are shown as captions or spoken by the browser.`));
+    const speech = new DeferredVoice(loading);
     const s = new CallSession({ store, persona, brain, speech, cameraId: settings.cameraId, micId: settings.micId });
+    media = s.media;
+    void loading.then((voice) => store.setState({ labels: { ...store.getState().labels, voice: voice.label } }));
     sessionRef.current = s;
     setSession(s);
     window.__kinCall = { session: s, state: () => store.getState() };

@@ -11,7 +11,8 @@ const BRAINS: { value: BrainChoice; label: string; detail: string }[] = [
 ];
 
 const VOICES: { value: VoiceChoice; label: string }[] = [
-  { value: 'auto', label: 'Speak with an on-device voice when this browser has one' },
+  { value: 'auto', label: 'On-device voice (eSpeak NG, no download; each companion has its own)' },
+  { value: 'browser', label: 'This browser’s own voices (only those that run on this device)' },
   { value: 'captions', label: 'Captions only, no voice' },
 ];
 

@@ -188,6 +188,7 @@ export class CallSession {
   async end(): Promise<void> {
     this.conversation.dispose();
     this.presence.dispose();
+    this.options.speech.dispose?.();
     this.store.getState().dispatch({ type: 'end' });
     await this.media.stop();
   }

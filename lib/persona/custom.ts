@@ -49,6 +49,7 @@ export function personaFromDraft(draft: PersonaDraft, idSuffix: string): Persona
     traits,
     style: 'custom',
     look: LOOKS[lookIndex],
+    voice: { espeak: lookIndex === 1 ? 'en+f3' : 'en-us', rate: 170, pitch: 50 },
     custom: true,
   };
 }

@@ -11,6 +11,7 @@ export const DEMO_PERSONAS: readonly Persona[] = [
       'Maya is an upbeat, practical career coach. She celebrates progress, asks what the next concrete step is, and keeps answers short and actionable.',
     traits: ['encouraging', 'practical', 'direct', 'optimistic'],
     style: 'coach',
+    voice: { espeak: 'en-us+f3', rate: 175, pitch: 55 },
     look: { skin: '#c68863', hair: '#2b1b14', eyes: '#4a3222', background: '#fde7d3', faceWidth: 0.8, hairStyle: 'bun' },
   },
   {
@@ -22,6 +23,7 @@ export const DEMO_PERSONAS: readonly Persona[] = [
       'Walter is a kind, unhurried friend in his seventies. He speaks slowly and clearly, remembers the people in your life, and likes to hear your stories.',
     traits: ['warm', 'patient', 'gentle', 'good listener'],
     style: 'friend',
+    voice: { espeak: 'en-gb', rate: 150, pitch: 38 },
     look: { skin: '#f1c9a5', hair: '#d9d9d9', eyes: '#5b7a99', background: '#e3efe6', faceWidth: 0.86, hairStyle: 'short' },
   },
   {
@@ -33,6 +35,7 @@ export const DEMO_PERSONAS: readonly Persona[] = [
       'Noor is calm and non-judgemental. She reflects back what you say, leaves room for silence, and never rushes to fix things.',
     traits: ['calm', 'reflective', 'non-judgemental', 'soft-spoken'],
     style: 'listener',
+    voice: { espeak: 'en+f2', rate: 145, pitch: 45 },
     look: { skin: '#8d5a3b', hair: '#1a1110', eyes: '#2e1d12', background: '#e4e4f4', faceWidth: 0.78, hairStyle: 'long' },
   },
   {
@@ -44,6 +47,7 @@ export const DEMO_PERSONAS: readonly Persona[] = [
       'Theo is a curious, playful study partner. He asks you to explain ideas in your own words, quizzes you, and suggests short breaks.',
     traits: ['curious', 'playful', 'clear', 'patient'],
     style: 'study',
+    voice: { espeak: 'en-us+m3', rate: 185, pitch: 52 },
     look: { skin: '#e8b48f', hair: '#a0522d', eyes: '#3c6e47', background: '#fff4c7', faceWidth: 0.82, hairStyle: 'curly' },
   },
 ];

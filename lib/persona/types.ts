@@ -12,6 +12,7 @@ export interface Persona {
   /** Conversational style used by the built-in brain. */
   style: PersonaStyle;
   look: PersonaLook;
+  voice: PersonaVoice;
   /** True for personas the user created on this device. */
   custom?: boolean;
 }
@@ -27,4 +28,14 @@ export interface PersonaLook {
   /** Face width relative to height, 0.7..0.95. */
   faceWidth: number;
   hairStyle: 'short' | 'long' | 'bun' | 'curly';
+}
+
+/** The persona's on-device voice (eSpeak NG voice name and prosody). */
+export interface PersonaVoice {
+  /** eSpeak NG voice, e.g. 'en-us', 'en-gb', 'en+f3', 'en-us+m3'. */
+  espeak: string;
+  /** Words per minute, 80..260 (eSpeak default 175). */
+  rate: number;
+  /** Base pitch 0..99 (eSpeak default 50). */
+  pitch: number;
 }

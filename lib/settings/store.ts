@@ -4,7 +4,7 @@ import { browserLocalStorage, safeStorage } from '../storage/safe-storage';
 import { reportStorageError } from '../storage/notices';
 
 export type BrainChoice = 'builtin' | 'local-llm' | 'openai-compatible';
-export type VoiceChoice = 'auto' | 'captions';
+export type VoiceChoice = 'auto' | 'browser' | 'captions';
 
 export interface Settings {
   brain: BrainChoice;

@@ -16,6 +16,8 @@ export interface SpeechOutput {
   readonly audible: boolean;
   /** Speaks the text; resolves when done or aborted. */
   speak(text: string, signal: AbortSignal, callbacks?: SpeakCallbacks): Promise<void>;
+  /** Frees workers and audio; the voice cannot speak afterwards. */
+  dispose?(): void;
 }
 
 /** Speech-to-text for the user's words. The voice issue provides the on-device recognizer. */

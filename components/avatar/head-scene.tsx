@@ -1,0 +1,56 @@
+'use client';
+import { useFrame, useThree } from '@react-three/fiber';
+import { useEffect, useMemo } from 'react';
+import { Color } from 'three';
+import { AvatarDriver } from '@/lib/avatar/driver';
+import { AvatarInputReader } from '@/lib/avatar/frame-input';
+import { applyRig, buildHead, type HeadRig } from '@/lib/avatar/head-model';
+import type { AvatarStore } from '@/lib/avatar/store';
+import type { CallStore } from '@/lib/call/store';
+import type { LiveMetrics } from '@/lib/perception/live';
+import type { PersonaLook } from '@/lib/persona/types';
+
+/** Handles a host (the harness, a debug panel) may keep to steer or inspect the face. */
+export interface HeadHandles {
+  driver: AvatarDriver;
+  rig: HeadRig;
+}
+
+interface Props {
+  look: PersonaLook;
+  store: CallStore;
+  metrics: LiveMetrics;
+  avatar: AvatarStore;
+  seed?: number;
+  onReady?: (handles: HeadHandles) => void;
+}
+
+/**
+ * The head inside the R3F canvas. Each frame reads the call phase, voice level and avatar store
+ * with getState(), advances the driver and poses the rig — no React state, no allocation — then
+ * renders (priority 1 takes over rendering so hosts can time the whole frame around it).
+ */
+export function HeadScene({ look, store, metrics, avatar, seed = 1, onReady }: Props) {
+  const rig = useMemo(() => buildHead(look), [look]);
+  const driver = useMemo(() => new AvatarDriver(seed, performance.now()), [seed]);
+  const reader = useMemo(() => new AvatarInputReader(), []);
+  const scene = useThree((s) => s.scene);
+  const camera = useThree((s) => s.camera);
+
+  useEffect(() => () => rig.dispose(), [rig]);
+  useEffect(() => {
+    scene.background = new Color(look.background);
+    camera.lookAt(0, -0.3, 0);
+  }, [scene, camera, look.background]);
+  useEffect(() => onReady?.({ driver, rig }), [onReady, driver, rig]);
+
+  useFrame((state, delta) => {
+    const now = performance.now();
+    const input = reader.read(now, delta, store.getState().phase, metrics.speechLevel, avatar.getState());
+    driver.update(now, input);
+    applyRig(rig, driver);
+    state.gl.render(state.scene, state.camera);
+  }, 1);
+
+  return <primitive object={rig.root} />;
+}

@@ -1,0 +1,30 @@
+import type { SpeakCallbacks, SpeechOutput } from './types';
+
+/**
+ * A voice that is still loading: the call starts at once, and the first reply waits for the voice
+ * (or its fallback) instead of the call waiting for the voice.
+ */
+export class DeferredVoice implements SpeechOutput {
+  readonly id = 'deferred';
+  readonly audible = true;
+  private inner: SpeechOutput | null = null;
+  private readonly ready: Promise<SpeechOutput>;
+
+  constructor(loading: Promise<SpeechOutput>) {
+    this.ready = loading.then((voice) => (this.inner = voice));
+  }
+
+  get label(): string {
+    return this.inner?.label ?? 'Loading the on-device voice…';
+  }
+
+  dispose(): void {
+    void this.ready.then((voice) => voice.dispose?.()).catch(() => undefined);
+  }
+
+  async speak(text: string, signal: AbortSignal, callbacks?: SpeakCallbacks): Promise<void> {
+    const voice = this.inner ?? (await this.ready);
+    if (signal.aborted) return;
+    return voice.speak(text, signal, callbacks);
+  }
+}

@@ -1,0 +1,35 @@
+/** Loudness envelope for lip sync: RMS per `hopMs` window, normalised so the loudest window is 1. */
+export function loudnessEnvelope(samples: Float32Array, sampleRate: number, hopMs = 20): Float32Array {
+  const hop = Math.max(1, Math.round((sampleRate * hopMs) / 1000));
+  const out = new Float32Array(Math.ceil(samples.length / hop));
+  let peak = 0;
+  for (let w = 0; w < out.length; w++) {
+    let sum = 0;
+    const start = w * hop;
+    const end = Math.min(samples.length, start + hop);
+    for (let i = start; i < end; i++) sum += samples[i] * samples[i];
+    out[w] = Math.sqrt(sum / Math.max(1, end - start));
+    if (out[w] > peak) peak = out[w];
+  }
+  if (peak > 0) for (let w = 0; w < out.length; w++) out[w] = Math.min(1, out[w] / peak);
+  return out;
+}
+
+/** Envelope value at `ms` into the clip (0 outside it). */
+export function envelopeAt(envelope: Float32Array, ms: number, hopMs = 20): number {
+  const i = Math.floor(ms / hopMs);
+  return i >= 0 && i < envelope.length ? envelope[i] : 0;
+}
+
+/** Characters spoken by `ms`, from word timings (the start of the last word begun). */
+export function charsSpokenAt(words: readonly { ms: number; charIndex: number }[], ms: number, textLength: number, durationMs: number): number {
+  if (ms >= durationMs) return textLength;
+  let chars = 0;
+  for (const word of words) {
+    if (word.ms > ms) break;
+    chars = word.charIndex;
+  }
+  // Reveal the word being spoken in full: up to the next space after its start.
+  const nextSpace = words.find((w) => w.ms > ms)?.charIndex ?? textLength;
+  return Math.max(chars, Math.min(textLength, nextSpace > chars ? nextSpace - 1 : chars));
+}

@@ -1,0 +1,123 @@
+import type { PersonaVoice } from '../persona/types';
+import { charsSpokenAt, envelopeAt, loudnessEnvelope } from './envelope';
+import { ESPEAK_MODULE_URL, type TtsOutMessage } from './tts-protocol';
+import type { SpeakCallbacks, SpeechOutput } from './types';
+
+type AudioMessage = Extract<TtsOutMessage, { type: 'audio' }>;
+
+/**
+ * The zero-download on-device voice: eSpeak NG in a worker, played through the call's AudioContext.
+ * Lip-sync level comes from the loudness envelope of the very samples being played.
+ */
+export class EspeakVoice implements SpeechOutput {
+  readonly id = 'espeak';
+  readonly audible = true;
+  readonly label: string;
+  private readonly worker: Worker;
+  private readonly getContext: () => AudioContext | null;
+  private readonly voice: PersonaVoice;
+  private nextId = 1;
+  private readonly pending = new Map<number, { resolve: (m: AudioMessage) => void; reject: (e: Error) => void }>();
+  /** Milliseconds the last clip took to synthesize (HUD). */
+  lastSynthMs = 0;
+  initMs = 0;
+
+  private constructor(worker: Worker, getContext: () => AudioContext | null, voice: PersonaVoice) {
+    this.worker = worker;
+    this.getContext = getContext;
+    this.voice = voice;
+    this.label = `eSpeak NG on this device (${voice.espeak}, GPL-3.0)`;
+    worker.onmessage = (event: MessageEvent<TtsOutMessage>) => {
+      const message = event.data;
+      if (message.type === 'audio') this.pending.get(message.id)?.resolve(message);
+      else if (message.type === 'error' && message.id !== null) this.pending.get(message.id)?.reject(new Error(message.message));
+      if (message.type !== 'ready' && message.id !== null) this.pending.delete(message.id);
+    };
+  }
+
+  /** Starts the worker and loads eSpeak; rejects (so the caller can fall back) if it cannot. */
+  static async create(getContext: () => AudioContext | null, voice: PersonaVoice, timeoutMs = 15000): Promise<EspeakVoice> {
+    const worker = new Worker(new URL('../../workers/tts.worker.ts', import.meta.url), { type: 'module' });
+    const ready = await new Promise<Extract<TtsOutMessage, { type: 'ready' }>>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error('eSpeak NG took too long to load')), timeoutMs);
+      worker.onmessage = (event: MessageEvent<TtsOutMessage>) => {
+        clearTimeout(timer);
+        if (event.data.type === 'ready') resolve(event.data);
+        else reject(new Error(event.data.type === 'error' ? event.data.message : 'unexpected message'));
+      };
+      worker.onerror = (event) => {
+        clearTimeout(timer);
+        reject(new Error(event.message || 'TTS worker failed'));
+      };
+      worker.postMessage({ type: 'init', moduleUrl: ESPEAK_MODULE_URL });
+    }).catch((error: unknown) => {
+      worker.terminate();
+      throw error;
+    });
+    const voiceOut = new EspeakVoice(worker, getContext, voice);
+    voiceOut.initMs = ready.initMs;
+    // Warm up: the first synthesis is several times slower than the next ones.
+    await voiceOut.synthesize('Hi.').catch(() => undefined);
+    return voiceOut;
+  }
+
+  private synthesize(text: string): Promise<AudioMessage> {
+    const id = this.nextId++;
+    return new Promise<AudioMessage>((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      this.worker.postMessage({ type: 'speak', id, text, voice: this.voice.espeak, rate: this.voice.rate, pitch: this.voice.pitch });
+    });
+  }
+
+  async speak(text: string, signal: AbortSignal, callbacks: SpeakCallbacks = {}): Promise<void> {
+    if (signal.aborted) return;
+    const clip = await this.synthesize(text);
+    this.lastSynthMs = clip.synthMs;
+    const context = this.getContext();
+    if (signal.aborted) return;
+    if (!context || context.state === 'closed') throw new Error('no audio output');
+    const buffer = context.createBuffer(1, clip.samples.length, clip.sampleRate);
+    buffer.getChannelData(0).set(clip.samples);
+    const envelope = loudnessEnvelope(clip.samples, clip.sampleRate);
+    const durationMs = (clip.samples.length / clip.sampleRate) * 1000;
+    const source = context.createBufferSource();
+    source.buffer = buffer;
+    source.connect(context.destination);
+    await new Promise<void>((resolve) => {
+      let timer: ReturnType<typeof setInterval> | null = null;
+      const finish = () => {
+        if (timer) clearInterval(timer);
+        signal.removeEventListener('abort', stop);
+        callbacks.onLevel?.(0);
+        resolve();
+      };
+      const stop = () => {
+        try {
+          source.stop();
+        } catch {
+          // already stopped
+        }
+        finish();
+      };
+      source.onended = finish;
+      signal.addEventListener('abort', stop, { once: true });
+      const startAt = context.currentTime + 0.01;
+      source.start(startAt);
+      callbacks.onStart?.();
+      // Output latency so captions and the mouth match what the speaker plays, not what was scheduled.
+      const latency = (context.outputLatency || context.baseLatency || 0) * 1000;
+      timer = setInterval(() => {
+        const ms = (context.currentTime - startAt) * 1000 - latency;
+        callbacks.onLevel?.(envelopeAt(envelope, ms));
+        callbacks.onProgress?.(charsSpokenAt(clip.words, ms, text.length, durationMs));
+      }, 20);
+    });
+    callbacks.onProgress?.(text.length);
+  }
+
+  dispose(): void {
+    this.worker.terminate();
+    for (const { reject } of this.pending.values()) reject(new Error('voice disposed'));
+    this.pending.clear();
+  }
+}

@@ -1,0 +1,22 @@
+// Copies browser assets that ship inside npm packages into public/vendor/ (git-ignored), so the app
+// runs from a fresh clone with no downloads:
+//  - eSpeak NG (GPL-3.0, loaded as a separate module in the TTS worker): espeak-ng.js + espeak-ng.data
+import { copyFileSync, existsSync, mkdirSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+const copies = [
+  { pkg: '@echogarden/espeak-ng-emscripten', files: ['espeak-ng.js', 'espeak-ng.data', 'COPYING'], to: 'public/vendor/espeak' },
+];
+for (const { pkg, files, to } of copies) {
+  const dir = dirname(require.resolve(`${pkg}/package.json`));
+  mkdirSync(to, { recursive: true });
+  for (const file of files) {
+    const src = join(dir, file);
+    const dest = join(to, file);
+    if (existsSync(dest) && statSync(dest).size === statSync(src).size) continue;
+    copyFileSync(src, dest);
+  }
+  console.log(`vendor: ${pkg} → ${to}`);
+}

@@ -1,0 +1,86 @@
+/// <reference lib="webworker" />
+/**
+ * Text-to-speech worker: eSpeak NG (GPL-3.0, loaded at run time as a separate module from
+ * /vendor/espeak/, copied out of its npm package by `npm run setup`). Returns PCM plus word and
+ * phoneme timings for captions and lip sync. Text never leaves this device.
+ */
+import type { TtsInMessage, TtsOutMessage, TtsTimedEvent } from '../lib/speech/tts-protocol';
+
+declare const self: DedicatedWorkerGlobalScope;
+
+interface EspeakEvent { type: string; text_position: number; audio_position: number; id?: string | number }
+interface EspeakWorker {
+  set_voice(name: string): number;
+  set_rate(wpm: number): number;
+  set_pitch(pitch: number): number;
+  get_samplerate(): number;
+  synthesize(text: string, callback: (chunk: Int16Array | null, events: EspeakEvent[]) => number): number;
+}
+interface EspeakModule { eSpeakNGWorker: new () => EspeakWorker }
+
+let engine: EspeakWorker | null = null;
+let currentVoice = '';
+
+function post(message: TtsOutMessage, transfer: Transferable[] = []): void {
+  self.postMessage(message, transfer);
+}
+
+/** SSML is on in this build: escape markup characters. */
+function escapeText(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+self.onmessage = async (event: MessageEvent<TtsInMessage>) => {
+  const message = event.data;
+  if (message.type === 'init') {
+    const started = performance.now();
+    try {
+      const mod = (await import(/* webpackIgnore: true */ message.moduleUrl)) as { default: () => Promise<EspeakModule> };
+      const m = await mod.default();
+      engine = new m.eSpeakNGWorker();
+      post({ type: 'ready', sampleRate: engine.get_samplerate(), initMs: performance.now() - started });
+    } catch (error) {
+      post({ type: 'error', id: null, message: `eSpeak NG could not load: ${String(error)}` });
+    }
+    return;
+  }
+  if (!engine) {
+    post({ type: 'error', id: message.id, message: 'eSpeak NG is not loaded' });
+    return;
+  }
+  const started = performance.now();
+  try {
+    if (currentVoice !== message.voice) {
+      // An unknown voice returns non-zero and keeps the old one: fall back to plain English.
+      if (engine.set_voice(message.voice) !== 0) engine.set_voice('en');
+      currentVoice = message.voice;
+    }
+    engine.set_rate(message.rate);
+    engine.set_pitch(message.pitch);
+    const chunks: Int16Array[] = [];
+    const words: TtsTimedEvent[] = [];
+    const phonemes: TtsTimedEvent[] = [];
+    let total = 0;
+    engine.synthesize(escapeText(message.text), (chunk, events) => {
+      if (chunk && chunk.length) {
+        chunks.push(chunk);
+        total += chunk.length;
+      }
+      for (const e of events) {
+        const timed = { ms: e.audio_position, charIndex: Math.max(0, e.text_position - 1), phoneme: '' };
+        if (e.type === 'word') words.push(timed);
+        else if (e.type === 'phoneme' && typeof e.id === 'string' && e.id) phonemes.push({ ...timed, phoneme: e.id });
+      }
+      return 0;
+    });
+    const samples = new Float32Array(total);
+    let offset = 0;
+    for (const chunk of chunks) {
+      for (let i = 0; i < chunk.length; i++) samples[offset + i] = chunk[i] / 32768;
+      offset += chunk.length;
+    }
+    post({ type: 'audio', id: message.id, sampleRate: engine.get_samplerate(), samples, words, phonemes, synthMs: performance.now() - started }, [samples.buffer]);
+  } catch (error) {
+    post({ type: 'error', id: message.id, message: String(error) });
+  }
+};
