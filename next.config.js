@@ -5,7 +5,9 @@ const withSerwistInit = require('@serwist/next').default;
 const isDev = process.env.NODE_ENV !== 'production';
 
 /** Hosts the user's browser may fetch large optional models from (issue 8 adds LLM/ASR/voice hosts). */
-const modelHosts = (process.env.NEXT_PUBLIC_MODEL_HOSTS ?? '').split(/[\s,]+/).filter(Boolean);
+const modelHosts = (process.env.NEXT_PUBLIC_MODEL_HOSTS ?? 'https://huggingface.co https://*.huggingface.co https://*.hf.co')
+  .split(/[\s,]+/)
+  .filter(Boolean);
 
 /**
  * Content-Security-Policy: only what the app needs. Next.js inlines its bootstrap scripts, so

@@ -1,6 +1,7 @@
 // Copies browser assets that ship inside npm packages into public/vendor/ (git-ignored), so the app
 // runs from a fresh clone with no downloads:
 //  - eSpeak NG (GPL-3.0, loaded as a separate module in the TTS worker): espeak-ng.js + espeak-ng.data
+//  - wllama (llama.cpp, MIT): wllama.wasm for the in-browser language model
 import { copyFileSync, existsSync, mkdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { createRequire } from 'node:module';
@@ -8,13 +9,15 @@ import { createRequire } from 'node:module';
 const require = createRequire(import.meta.url);
 const copies = [
   { pkg: '@echogarden/espeak-ng-emscripten', files: ['espeak-ng.js', 'espeak-ng.data', 'COPYING'], to: 'public/vendor/espeak' },
+  // llama.cpp for the in-browser LLM (MIT); must match the JS version of the same package.
+  { pkg: '@wllama/wllama', files: ['esm/wasm/wllama.wasm', 'LICENCE'], to: 'public/vendor/wllama' },
 ];
 for (const { pkg, files, to } of copies) {
   const dir = dirname(require.resolve(`${pkg}/package.json`));
   mkdirSync(to, { recursive: true });
   for (const file of files) {
     const src = join(dir, file);
-    const dest = join(to, file);
+    const dest = join(to, file.split('/').pop());
     if (existsSync(dest) && statSync(dest).size === statSync(src).size) continue;
     copyFileSync(src, dest);
   }

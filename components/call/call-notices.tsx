@@ -18,7 +18,8 @@ const DISMISSABLE: KinErrorCode[] = ['call:background', 'call:other-tab', 'media
 export function CallNotices({ store, onRetryCamera, onRetryMic, onResumeAudio }: Props) {
   const notices = useStore(store, (s) => s.notices);
   const videoHint = useStore(store, (s) => s.videoHint);
-  if (notices.length === 0 && !videoHint) return null;
+  const loading = useStore(store, (s) => s.brainLoading);
+  if (notices.length === 0 && !videoHint && !loading) return null;
   return (
     <div className="call-notices" role="alert">
       {notices.map((n) => (
@@ -33,6 +34,14 @@ export function CallNotices({ store, onRetryCamera, onRetryMic, onResumeAudio }:
         </div>
       ))}
       {videoHint && <div className="notice notice-soft">{videoHint}</div>}
+      {loading && (
+        <div className="notice notice-soft" data-testid="brain-loading">
+          <span>
+            Loading {loading.label} on this device{loading.total > 0 ? ` — ${Math.round(loading.loaded / 1048576)} of ${Math.round(loading.total / 1048576)} MB` : '…'}. It is saved for next time and then works offline.
+          </span>
+          <progress max={loading.total || 1} value={loading.total ? loading.loaded : undefined} aria-label="Model download progress" />
+        </div>
+      )}
     </div>
   );
 }

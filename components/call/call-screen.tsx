@@ -4,6 +4,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useStore } from 'zustand';
 import { CompanionFace } from '@/components/avatar/companion-face';
 import { selectBrain } from '@/lib/brain/registry';
+import { probeCapabilities } from '@/lib/capabilities';
 import { CallSession } from '@/lib/call/session';
 import { callActions, createCallStore } from '@/lib/call/store';
 import { createLiveMetrics } from '@/lib/perception/live';
@@ -66,7 +67,15 @@ function Call({ persona }: { persona: Persona }) {
 
   const start = useCallback(async (choice: { camera: boolean; mic: boolean }) => {
     const settings = settingsStore.getState();
-    const { brain, fallbackReason } = selectBrain(settings, (code) => callActions.notify(store, code));
+    const caps = await probeCapabilities();
+    const { brain, fallbackReason } = selectBrain(settings, (code, detail) => callActions.notify(store, code, code === 'model:load' || code === 'brain:failed' ? `${detail} Your companion answers with the built-in brain.` : undefined), {
+      deviceMemoryGb: caps.deviceMemoryGb,
+      onProgress: (progress) => {
+        store.setState({ brainLoading: progress });
+        // Loading finished (or failed): show which brain really answers.
+        if (!progress) store.setState({ labels: { ...store.getState().labels, brain: brain.label } });
+      },
+    });
     setStage('call');
     if (!choice.mic) setTextOpen(true);
     // The call starts at once; the voice loads beside it and the first reply waits for it.

@@ -1,6 +1,7 @@
 'use client';
 import { useEffect, useState } from 'react';
 import { useStore } from 'zustand';
+import { chooseLocalModel } from '@/lib/brain/local-llm';
 import { describeCapabilities, probeCapabilities, type Capabilities } from '@/lib/capabilities';
 import { settingsStore, type BrainChoice, type VoiceChoice } from '@/lib/settings/store';
 
@@ -47,6 +48,20 @@ export function SettingsForm() {
             <span><strong>{b.label}</strong><br /><span className="muted">{b.detail}</span></span>
           </label>
         ))}
+        {s.brain === 'local-llm' && (
+          <div className="endpoint">
+            <label htmlFor="local-model">Model file (GGUF address)</label>
+            <input id="local-model" type="url" placeholder="Leave empty to pick one that fits this device" value={s.localModelUrl}
+              onChange={(e) => s.update({ localModelUrl: e.target.value })} data-testid="local-model-url" />
+            <p className="muted">
+              {(() => {
+                const spec = chooseLocalModel({ deviceMemoryGb: caps?.deviceMemoryGb ?? null }, s.localModelUrl);
+                if (!spec) return 'This device has too little memory for an in-browser model; the built-in brain will answer.';
+                return `Will use ${spec.label}${spec.sizeMb ? ` (${(spec.sizeMb / 1024).toFixed(1)} GB download, once)` : ''}. It is downloaded on your first call and stays on this device.`;
+              })()}
+            </p>
+          </div>
+        )}
         {needsCloud && (
           <div className="endpoint">
             <label htmlFor="base-url">Server address</label>

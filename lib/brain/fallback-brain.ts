@@ -8,7 +8,6 @@ import type { BrainChunk, BrainProvider, BrainRequest } from './types';
 export class FallbackBrain implements BrainProvider {
   readonly id: string;
   readonly kind;
-  readonly label: string;
   private readonly primary: BrainProvider;
   private readonly fallback: BrainProvider;
   private readonly onFallback: (code: KinErrorCode, detail: string) => void;
@@ -19,7 +18,10 @@ export class FallbackBrain implements BrainProvider {
     this.onFallback = onFallback;
     this.id = primary.id;
     this.kind = primary.kind;
-    this.label = `${primary.label}, falls back to ${fallback.label}`;
+  }
+
+  get label(): string {
+    return `${this.primary.label}; if it fails: ${this.fallback.label}`;
   }
 
   async *generate(request: BrainRequest, signal: AbortSignal): AsyncIterable<BrainChunk> {

@@ -38,6 +38,8 @@ export interface CallState {
   audioSuspended: boolean;
   /** A gentle tip about the camera picture (too dark…), or null. */
   videoHint: string | null;
+  /** A model being downloaded/loaded for this call, or null. */
+  brainLoading: { label: string; loaded: number; total: number } | null;
   labels: { brain: string; voice: string; vision: string; audio: string };
   dispatch(event: CallEvent): void;
 }
@@ -55,6 +57,7 @@ export const INITIAL_CALL_STATE = {
   turns: [] as TurnLatency[],
   audioSuspended: false,
   videoHint: null as string | null,
+  brainLoading: null as { label: string; loaded: number; total: number } | null,
   labels: { brain: '—', voice: '—', vision: '—', audio: '—' },
 };
 

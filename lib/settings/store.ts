@@ -10,6 +10,8 @@ export interface Settings {
   brain: BrainChoice;
   /** OpenAI-compatible endpoint (Ollama, LM Studio, vLLM, OpenAI…). The key never leaves this device except to that endpoint. */
   endpoint: { baseUrl: string; model: string; apiKey: string };
+  /** In-browser model: '' picks one for this device; a URL (GGUF) overrides. */
+  localModelUrl: string;
   voice: VoiceChoice;
   /** Preferred device ids ('' = system default). */
   cameraId: string;
@@ -28,6 +30,7 @@ export interface Settings {
 export const DEFAULT_SETTINGS: Settings = {
   brain: 'builtin',
   endpoint: { baseUrl: 'http://localhost:11434/v1', model: 'llama3.2', apiKey: '' },
+  localModelUrl: '',
   voice: 'auto',
   cameraId: '',
   micId: '',
