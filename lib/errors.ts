@@ -20,6 +20,10 @@ export type KinErrorCode =
   | 'storage:corrupt'
   | 'model:load'
   | 'call:background'
+  | 'memory:import'
+  | 'memory:model'
+  | 'memory:storage'
+  | 'memory:quota'
   | 'call:other-tab';
 
 export class KinError extends Error {
@@ -54,6 +58,10 @@ export const ERROR_MESSAGES: Record<KinErrorCode, string> = {
   'storage:quota': 'Your device storage is full, so this change was not saved. Free some space and try again.',
   'storage:corrupt': 'Saved data could not be read. Nothing was changed.',
   'model:load': 'A model file could not be loaded. That feature is off for now.',
+  'memory:import': 'That file could not be imported: it is not a Kin memory export, or it is damaged. Nothing was changed.',
+  'memory:model': 'The memory search model could not load, so memories are found by their words only.',
+  'memory:storage': 'Memories could not be saved on this device just now. The call goes on.',
+  'memory:quota': 'Your device storage is full, so new memories are not being saved. Free some space to keep remembering.',
   'call:background': 'While this tab was in the background your companion could not see you. The call went on with sound, and the camera is back now.',
   'call:other-tab': 'Kin is also in a call in another tab. Your camera and microphone may be busy there; end that call if this one cannot see or hear you.',
 };

@@ -3,17 +3,21 @@
 //  - eSpeak NG (GPL-3.0, loaded as a separate module in the TTS worker): espeak-ng.js + espeak-ng.data
 //  - wllama (llama.cpp, MIT): wllama.wasm for the in-browser language model
 import { copyFileSync, existsSync, mkdirSync, statSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
 const copies = [
   { pkg: '@echogarden/espeak-ng-emscripten', files: ['espeak-ng.js', 'espeak-ng.data', 'COPYING'], to: 'public/vendor/espeak' },
   // llama.cpp for the in-browser LLM (MIT); must match the JS version of the same package.
+  // MediaPipe Tasks Vision wasm (Apache-2.0) for the face landmarker in the vision worker.
+  { pkg: '@mediapipe/tasks-vision', files: ['wasm/vision_wasm_module_internal.js', 'wasm/vision_wasm_module_internal.wasm', 'wasm/vision_wasm_internal.js', 'wasm/vision_wasm_internal.wasm', 'wasm/vision_wasm_nosimd_internal.js', 'wasm/vision_wasm_nosimd_internal.wasm'], to: 'public/vendor/mediapipe' },
   { pkg: '@wllama/wllama', files: ['esm/wasm/wllama.wasm', 'LICENCE'], to: 'public/vendor/wllama' },
 ];
 for (const { pkg, files, to } of copies) {
-  const dir = dirname(require.resolve(`${pkg}/package.json`));
+  // Some packages do not export package.json: find the package folder on the resolution paths.
+  const dir = require.resolve.paths(pkg).map((base) => join(base, pkg)).find((candidate) => existsSync(join(candidate, 'package.json')));
+  if (!dir) throw new Error(`copy-vendor: ${pkg} is not installed (run npm ci)`);
   mkdirSync(to, { recursive: true });
   for (const file of files) {
     const src = join(dir, file);

@@ -61,5 +61,5 @@ export function CompanionFace2d({ persona, store, metrics, avatar }: Props) {
     };
   }, [persona, store, metrics, avatar]);
 
-  return <canvas ref={canvasRef} className="companion-face" data-testid="companion-face" data-renderer="canvas2d" role="img" aria-label={`${persona.name}’s face`} />;
+  return <canvas ref={canvasRef} className="companion-face" style={{ width: '100%', height: '100%', display: 'block' }} data-testid="companion-face" data-renderer="canvas2d" role="img" aria-label={`${persona.name}’s face`} />;
 }

@@ -1,5 +1,6 @@
 'use client';
 import { Component, lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
+import { probeGl } from '@/lib/avatar/gl-probe';
 import { avatarStore as sharedAvatarStore, type AvatarStore } from '@/lib/avatar/store';
 import type { CallStore } from '@/lib/call/store';
 import type { LiveMetrics } from '@/lib/perception/live';
@@ -15,22 +16,6 @@ interface Props {
   metrics: LiveMetrics;
   /** Emotion, backchannel, viseme and mirror inputs; defaults to the app's shared avatar store. */
   avatar?: AvatarStore;
-}
-
-/** True when this browser can create a WebGL2 context (probed once). */
-let webgl2Probe: boolean | null = null;
-function hasWebgl2(): boolean {
-  if (webgl2Probe === null) {
-    try {
-      const canvas = document.createElement('canvas');
-      const gl = canvas.getContext('webgl2');
-      webgl2Probe = !!gl;
-      gl?.getExtension('WEBGL_lose_context')?.loseContext();
-    } catch {
-      webgl2Probe = false;
-    }
-  }
-  return webgl2Probe;
 }
 
 class FallbackOnError extends Component<{ fallback: ReactNode; onError: () => void; children: ReactNode }, { failed: boolean }> {
@@ -53,8 +38,11 @@ class FallbackOnError extends Component<{ fallback: ReactNode; onError: () => vo
  */
 export function CompanionFace({ persona, store, metrics, avatar = sharedAvatarStore }: Props) {
   const [renderer, setRenderer] = useState<'pending' | 'webgl2' | 'canvas2d'>('pending');
+  const [lowPower, setLowPower] = useState(false);
   useEffect(() => {
-    setRenderer(hasWebgl2() ? 'webgl2' : 'canvas2d');
+    const gl = probeGl();
+    setLowPower(gl.software);
+    setRenderer(gl.webgl2 ? 'webgl2' : 'canvas2d');
   }, []);
 
   const flat = <CompanionFace2d persona={persona} store={store} metrics={metrics} avatar={avatar} />;
@@ -62,7 +50,7 @@ export function CompanionFace({ persona, store, metrics, avatar = sharedAvatarSt
   return (
     <FallbackOnError fallback={flat} onError={() => setRenderer('canvas2d')}>
       <Suspense fallback={flat}>
-        <CompanionHead3d persona={persona} store={store} metrics={metrics} avatar={avatar} onFail={() => setRenderer('canvas2d')} />
+        <CompanionHead3d persona={persona} store={store} metrics={metrics} avatar={avatar} lowPower={lowPower} onFail={() => setRenderer('canvas2d')} />
       </Suspense>
     </FallbackOnError>
   );

@@ -17,6 +17,8 @@ export interface CompanionHead3dProps {
   onFail?: () => void;
   onReady?: (handles: HeadHandles) => void;
   seed?: number;
+  /** Software GL: render at 0.75× resolution without MSAA so a CPU rasteriser keeps up. */
+  lowPower?: boolean;
   /** Extra R3F children (the harness adds frame timers). */
   children?: ReactNode;
 }
@@ -25,7 +27,7 @@ export interface CompanionHead3dProps {
  * The 3D companion head (three.js through react-three-fiber). Loaded lazily by CompanionFace so
  * three.js never weighs on pages without a call. Rendering stops while the tab is hidden.
  */
-export default function CompanionHead3d({ persona, store, metrics, avatar, onFail, onReady, seed, children }: CompanionHead3dProps) {
+export default function CompanionHead3d({ persona, store, metrics, avatar, onFail, onReady, seed, lowPower = false, children }: CompanionHead3dProps) {
   const [visible, setVisible] = useState(true);
   useEffect(() => {
     const update = () => setVisible(!document.hidden);
@@ -38,9 +40,9 @@ export default function CompanionHead3d({ persona, store, metrics, avatar, onFai
     <div className="companion-face" style={{ width: '100%', height: '100%' }} data-testid="companion-face" data-renderer="webgl2" role="img" aria-label={`${persona.name}’s face`}>
       <Canvas
         frameloop={visible ? 'always' : 'never'}
-        dpr={[1, 1.5]}
-        gl={{ antialias: true, stencil: true, powerPreference: 'high-performance' }}
-        camera={{ fov: 26, position: [0, -0.3, 8.4], near: 0.5, far: 30 }}
+        dpr={lowPower ? 0.75 : [1, 1.5]}
+        gl={{ antialias: !lowPower, stencil: true, powerPreference: 'high-performance' }}
+        camera={{ fov: 26, position: [0, -0.2, 7.3], near: 0.5, far: 30 }}
         onCreated={({ gl }) => {
           gl.toneMapping = NeutralToneMapping;
           gl.domElement.addEventListener('webglcontextlost', (event) => {

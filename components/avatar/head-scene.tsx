@@ -40,7 +40,7 @@ export function HeadScene({ look, store, metrics, avatar, seed = 1, onReady }: P
   useEffect(() => () => rig.dispose(), [rig]);
   useEffect(() => {
     scene.background = new Color(look.background);
-    camera.lookAt(0, -0.3, 0);
+    camera.lookAt(0, -0.2, 0);
   }, [scene, camera, look.background]);
   useEffect(() => onReady?.({ driver, rig }), [onReady, driver, rig]);
 

@@ -83,15 +83,15 @@ function Call({ persona }: { persona: Persona }) {
     const loading = selectVoice(settings.voice, persona.voice, () => media?.audioContext ?? null, (reason) =>
       callActions.notify(store, 'speech:failed', `${reason} Replies are shown as captions or spoken by the browser.`));
     const speech = new DeferredVoice(loading);
-    const s = new CallSession({ store, persona, brain, speech, cameraId: settings.cameraId, micId: settings.micId });
+    const s = new CallSession({ store, persona, brain, speech, cameraId: settings.cameraId, micId: settings.micId, shareMood: settings.privacy.shareMoodWithBrain });
     media = s.media;
     void loading.then((voice) => store.setState({ labels: { ...store.getState().labels, voice: voice.label } }));
     sessionRef.current = s;
     setSession(s);
     window.__kinCall = { session: s, state: () => store.getState() };
     if (fallbackReason) callActions.notify(store, 'brain:failed', fallbackReason);
-    // Wait one frame so the <video> for the self-view exists.
-    await new Promise((r) => requestAnimationFrame(r));
+    // Wait until React has mounted the self-view <video> (a frame or two; longer on a busy device).
+    for (let i = 0; i < 120 && !videoRef.current; i++) await new Promise((r) => requestAnimationFrame(r));
     await s.start(choice, videoRef.current);
     if (store.getState().mic !== 'on') setTextOpen(true);
   }, [persona, store]);

@@ -13,9 +13,10 @@ export function DebugHud({ store, metrics }: { store: CallStore; metrics: LiveMe
   const [snapshot, setSnapshot] = useState<LiveMetrics>({ ...metrics });
   const labels = useStore(store, (s) => s.labels);
   const turns = useStore(store, (s) => s.turns);
+  const perception = useStore(store, (s) => s.perception);
   useEffect(() => {
     void probeCapabilities().then(setCaps);
-    const timer = setInterval(() => setSnapshot({ ...metrics }), 500);
+    const timer = setInterval(() => setSnapshot({ ...metrics, userBlendshapes: metrics.userBlendshapes }), 500);
     return () => clearInterval(timer);
   }, [metrics]);
   return (
@@ -31,6 +32,10 @@ export function DebugHud({ store, metrics }: { store: CallStore; metrics: LiveMe
         <dt>Mic frames</dt>
         <dd><span data-testid="hud-audio-frames">{snapshot.audioFrames}</span> · {snapshot.audioFps}/s · <span data-testid="hud-audio-dropped">{snapshot.audioFramesDropped}</span> dropped</dd>
         <dt>Picture brightness</dt><dd>{Math.round(snapshot.videoLuma * 100)}%</dd>
+        <dt>Face</dt>
+        <dd data-testid="hud-face">{snapshot.faces} · yaw {Math.round(snapshot.headYaw)}° pitch {Math.round(snapshot.headPitch)}° · {snapshot.blinks} blinks ({Math.round(snapshot.blinkRatePerMinute)}/min)</dd>
+        <dt>You seem</dt>
+        <dd data-testid="hud-perception">{perception ? `${perception.sentence} (${Math.round(perception.confidence * 100)}%)${perception.cues.length ? ` — ${perception.cues.join(', ')}` : ''}` : '—'}</dd>
       </dl>
       <h3>Turns</h3>
       {turns.length === 0 ? <p className="muted">No turns yet.</p> : (

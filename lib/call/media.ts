@@ -8,13 +8,18 @@ import { MIC_WORKLET_NAME, MIC_WORKLET_URL, type MicWorkletOutMessage } from '..
 import { KinError, mediaErrorCode, type KinErrorCode } from '../errors';
 import type { LiveMetrics } from '../perception/live';
 import { RateCounter } from '../perception/live';
-import type { FrameStats, VisionInMessage, VisionOutMessage } from '../perception/protocol';
+import type { Description } from '../perception/describer';
+import { FACE_MODEL_URL, MEDIAPIPE_WASM_BASE, type FaceResult, type FrameStats, type VisionBackend, type VisionInMessage, type VisionOutMessage } from '../perception/protocol';
 import { FramePump } from '../video/frame-pump';
 
 export interface MediaEvents {
   /** One 10 ms, 16 kHz mono frame. The array is only valid during the call. */
   onMicFrame(samples: Float32Array, rms: number): void;
   onVisionStats(stats: FrameStats): void;
+  /** The vision worker started: which backend really runs. */
+  onVisionReady(backend: VisionBackend, detail?: string): void;
+  /** A face result for one frame (null when face tracking is off). */
+  onFace(face: FaceResult | null, description: Description | null): void;
   onDeviceLost(kind: 'camera' | 'mic'): void;
   onAudioSuspended(suspended: boolean): void;
   /** The tab went to the background (true) or came back (false). */
@@ -184,11 +189,14 @@ export class CallMedia {
         this.metrics.videoLuma = message.stats.meanLuma;
         this.metrics.videoProcessMs = message.stats.processMs;
         this.events.onVisionStats(message.stats);
+        this.events.onFace(message.face, message.description);
+      } else if (message.type === 'ready') {
+        this.events.onVisionReady(message.backend, message.detail);
       } else if (message.type === 'error') {
         this.events.onError(message.code, message.message);
       }
     };
-    this.post({ type: 'init' });
+    this.post({ type: 'init', modelUrl: FACE_MODEL_URL, wasmBase: MEDIAPIPE_WASM_BASE, preferGpu: true });
     const hasRvfc = 'requestVideoFrameCallback' in HTMLVideoElement.prototype;
     this.pump = new FramePump<ImageBitmap>(
       {

@@ -22,6 +22,8 @@ export interface CallSessionOptions {
   speech: SpeechOutput;
   cameraId?: string;
   micId?: string;
+  /** Privacy switch: let the brain see the one-line description of how the user seems. */
+  shareMood?: boolean;
 }
 
 export interface MediaRequest {
@@ -52,6 +54,12 @@ export class CallSession {
       brain: options.brain,
       speech: options.speech,
       persona: options.persona,
+      affect: () => {
+        const perception = this.store.getState().perception;
+        if (!perception || !options.shareMood || this.store.getState().camera !== 'on') return undefined;
+        const ageSeconds = Math.round((performance.now() - perception.timestampMs) / 1000);
+        return `${perception.sentence}${perception.cues.length ? ` (${perception.cues.join(', ')})` : ''}, as of ${ageSeconds} s ago`;
+      },
       onSpeechLevel: (level) => {
         this.metrics.speechLevel = level;
       },
@@ -59,6 +67,26 @@ export class CallSession {
     this.media = new CallMedia(this.metrics, {
       onMicFrame: (_samples, rms) => this.handleMicFrame(rms),
       onVisionStats: (stats) => this.handleVision(stats.meanLuma),
+      onVisionReady: (backend, detail) => {
+        const words = { 'mediapipe-gpu': 'MediaPipe face landmarker (GPU)', 'mediapipe-cpu': 'MediaPipe face landmarker (CPU)', 'frame-stats': 'brightness only (face tracking unavailable)' }[backend];
+        this.store.setState({ labels: { ...this.store.getState().labels, vision: detail ? `${words}; ${detail.slice(0, 120)}` : words } });
+      },
+      onFace: (face, description) => {
+        const m = this.metrics;
+        if (face) {
+          m.faces = face.faces;
+          m.userBlendshapes.set(face.blendshapes);
+          m.headYaw = face.pose.yaw;
+          m.headPitch = face.pose.pitch;
+          m.headRoll = face.pose.roll;
+          m.blinks = face.blinks;
+          m.blinkRatePerMinute = face.blinkRatePerMinute;
+        }
+        const previous = this.store.getState().perception;
+        if (description && (description.sentence !== previous?.sentence || description.timestampMs - (previous?.timestampMs ?? 0) > 2000)) {
+          this.store.setState({ perception: description });
+        }
+      },
       onDeviceLost: (kind) => {
         this.store.setState(kind === 'camera' ? { camera: 'lost' } : { mic: 'lost' });
         callActions.notify(this.store, 'media:device-lost');
@@ -69,7 +97,8 @@ export class CallSession {
         else callActions.clearNotice(this.store, 'audio:suspended');
       },
       onBackground: (hidden) => this.handleBackground(hidden),
-      onError: (code) => callActions.notify(this.store, code),
+      onError: (code, detail) =>
+        callActions.notify(this.store, code, code === 'model:load' && detail ? `Face tracking is off: ${detail.replace(/^Face tracking[^:]*: /, '').slice(0, 160)}. The call goes on.` : undefined),
     });
     this.presence = new TabPresence((otherCalls) => {
       if (otherCalls > 0) callActions.notify(this.store, 'call:other-tab');

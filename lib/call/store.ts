@@ -38,6 +38,8 @@ export interface CallState {
   audioSuspended: boolean;
   /** A gentle tip about the camera picture (too dark…), or null. */
   videoHint: string | null;
+  /** How the user seems, from the face (changes only when the description does). */
+  perception: { state: string; sentence: string; confidence: number; cues: string[]; timestampMs: number } | null;
   /** A model being downloaded/loaded for this call, or null. */
   brainLoading: { label: string; loaded: number; total: number } | null;
   labels: { brain: string; voice: string; vision: string; audio: string };
@@ -57,6 +59,7 @@ export const INITIAL_CALL_STATE = {
   turns: [] as TurnLatency[],
   audioSuspended: false,
   videoHint: null as string | null,
+  perception: null as CallState['perception'],
   brainLoading: null as { label: string; loaded: number; total: number } | null,
   labels: { brain: '—', voice: '—', vision: '—', audio: '—' },
 };

@@ -23,6 +23,16 @@ export interface LiveMetrics {
   micLevel: number;
   /** Companion voice level 0..1 (drives the mouth). */
   speechLevel: number;
+  /** Faces in the newest processed frame (0 when none or tracking is off). */
+  faces: number;
+  /** The user's 52 blendshapes from the newest frame (MediaPipe order), updated in place. */
+  userBlendshapes: Float32Array;
+  /** The user's head pose, degrees. */
+  headYaw: number;
+  headPitch: number;
+  headRoll: number;
+  blinks: number;
+  blinkRatePerMinute: number;
 }
 
 export function createLiveMetrics(): LiveMetrics {
@@ -38,6 +48,13 @@ export function createLiveMetrics(): LiveMetrics {
     audioFps: 0,
     micLevel: 0,
     speechLevel: 0,
+    faces: 0,
+    userBlendshapes: new Float32Array(52),
+    headYaw: 0,
+    headPitch: 0,
+    headRoll: 0,
+    blinks: 0,
+    blinkRatePerMinute: 0,
   };
 }
 

@@ -1,0 +1,98 @@
+// Memory benchmark (Node): retrieval latency p50/p95 at 1k/10k/100k records (search only: vectors,
+// BM25, filters, ranking), query-embedding time (USE-Lite, separately), write-path throughput and
+// encrypted storage size per record. Ends with one JSON line.
+import 'fake-indexeddb/auto';
+import { loadUseLiteNode } from '../lib/memory/embedder-node';
+import { MemoryDb } from '../lib/memory/db';
+import { MemorySpace } from '../lib/memory/space';
+
+const DIM = 512;
+const SIZES = (process.env.MEMORY_BENCH_SIZES ?? '1000,10000,100000').split(',').map(Number);
+const QUERIES = Number(process.env.MEMORY_BENCH_QUERIES ?? 100);
+const WORDS = 'sister brother anna tom boss work job interview exam hiking park dog cat puppy cake birthday party beach trip paris london guitar painting book movie coffee run marathon nurse teacher school garden flowers rain sunny tired happy nervous proud dinner pizza sushi doctor gym yoga music concert friend wedding baby move house car bike'.split(' ');
+
+let seed = 42;
+const rand = () => ((seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+const sentence = () => `I ${['went to', 'talked about', 'loved', 'planned'][Math.floor(rand() * 4)]} ${Array.from({ length: 8 }, () => WORDS[Math.floor(rand() * WORDS.length)]).join(' ')}.`;
+const unitVector = () => {
+  const v = new Float32Array(DIM);
+  let norm = 0;
+  for (let i = 0; i < DIM; i++) norm += (v[i] = rand() - 0.5) ** 2;
+  norm = Math.sqrt(norm);
+  for (let i = 0; i < DIM; i++) v[i] /= norm;
+  return v;
+};
+const pct = (xs: number[], p: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return +s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))].toFixed(3);
+};
+
+const result: Record<string, number | string | null> = {};
+for (const size of SIZES) {
+  const space = new MemorySpace(`bench-${size}`, { id: 'random', dim: DIM, backend: 'none', embed: async (t) => t.map(unitVector), dispose() {} }, () => Date.UTC(2024, 0, 1));
+  const start = Date.UTC(2023, 0, 1);
+  const writeStarted = performance.now();
+  for (let i = 0; i < size; i++) {
+    space.ingestTurn({ spaceId: 'b', sessionId: `s${Math.floor(i / 50)}`, turnId: `t${i}`, speaker: 'user', text: sentence(), at: new Date(start + i * 60_000) });
+  }
+  const writeMs = performance.now() - writeStarted;
+  await space.flushEmbeddings();
+  const times = (filter: boolean, count = QUERIES) => {
+    const out: number[] = [];
+    for (let q = 0; q < count; q++) {
+      const query = `what did I say about ${WORDS[q % WORDS.length]} and ${WORDS[(q * 7) % WORDS.length]}`;
+      const vector = unitVector();
+      const t0 = performance.now();
+      space.search(query, vector, { k: 10, ...(filter ? { dateRange: { start: '2023-01-01', end: '2023-01-31' } } : {}) });
+      out.push(performance.now() - t0);
+    }
+    return out;
+  };
+  const [cold] = times(false, 1);
+  const warm = times(false);
+  const filtered = times(true);
+  const label = size >= 1000 ? `${size / 1000}k` : String(size);
+  Object.assign(result, {
+    [`node_cold_first_ms_${label}`]: +cold.toFixed(3),
+    [`node_p50_ms_${label}`]: pct(warm, 50),
+    [`node_p95_ms_${label}`]: pct(warm, 95),
+    [`node_filtered_p95_ms_${label}`]: pct(filtered, 95),
+    [`write_path_turns_per_s_${label}`]: Math.round(size / (writeMs / 1000)),
+    [`records_${label}`]: space.records.size,
+  });
+  console.log(`${label}: ${space.records.size} records, write ${Math.round(size / (writeMs / 1000))} turns/s, search p50 ${pct(warm, 50)} ms p95 ${pct(warm, 95)} ms (date-filtered p95 ${pct(filtered, 95)} ms)`);
+  if (size === SIZES[0]) {
+    const db = await MemoryDb.open('bench');
+    const records = [...space.records.values()].slice(0, 1000);
+    const t0 = performance.now();
+    await db.putMany(records);
+    const putMs = performance.now() - t0;
+    const raw = await db.rawAll();
+    const bytes = raw.reduce((sum, r) => sum + r.data.byteLength + r.iv.byteLength + r.id.length + r.sessionId.length + r.spaceId.length, 0);
+    result.storage_bytes_per_record = Math.round(bytes / raw.length);
+    result.encrypted_put_records_per_s_fake_idb = Math.round(records.length / (putMs / 1000));
+    db.close();
+    console.log(`storage: ${result.storage_bytes_per_record} bytes/record encrypted (512-d float embedding as JSON); ${result.encrypted_put_records_per_s_fake_idb} records/s into fake-indexeddb`);
+  }
+}
+
+const embedder = process.env.MEMORY_BENCH_SKIP_MODEL ? null : await loadUseLiteNode();
+if (embedder) {
+  const samples: number[] = [];
+  await embedder.embed(['warm up']);
+  for (let i = 0; i < 30; i++) {
+    const t0 = performance.now();
+    await embedder.embed([`what did I do with my sister ${WORDS[i % WORDS.length]} last weekend?`]);
+    samples.push(performance.now() - t0);
+  }
+  result.query_embed_backend = embedder.backend;
+  result.query_embed_p50_ms = pct(samples, 50);
+  result.query_embed_p95_ms = pct(samples, 95);
+  console.log(`query embedding (USE-Lite, ${embedder.backend}): p50 ${result.query_embed_p50_ms} ms p95 ${result.query_embed_p95_ms} ms`);
+} else {
+  console.log('query embedding: skipped (USE-Lite model not found or MEMORY_BENCH_SKIP_MODEL set)');
+}
+result.chromium_p95_ms_10k = null;
+result.chromium_p95_ms_100k = null;
+result.chromium_note = 'Chromium/IndexedDB part not implemented yet';
+console.log(JSON.stringify(result));

@@ -1,0 +1,60 @@
+// Microbenchmark: time of one 10 ms frame through lib/turns (features + model + policy).
+// Feeds 60 s of a synthetic voice (harmonic source with a gliding F0, syllable envelope and
+// pauses) plus noise; the last line is JSON with frame_us_p50 / frame_us_p99.
+// usage: npm run -s bench:turns [-- --model M.json]
+import { readFileSync } from 'node:fs';
+import { TurnDetector } from '../lib/turns/detector';
+import type { TurnModelJson } from '../lib/turns/model';
+
+const i = process.argv.indexOf('--model');
+const modelPath = i >= 0 ? process.argv[i + 1] : 'public/models/turns/turn-model.json';
+const model = JSON.parse(readFileSync(modelPath, 'utf8')) as TurnModelJson;
+
+const RATE = 16000;
+const SECONDS = 60;
+const samples = new Float32Array(RATE * SECONDS);
+let phase = 0;
+let seed = 12345;
+const noise = () => {
+  seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+  return seed / 0x7fffffff - 0.5;
+};
+for (let n = 0; n < samples.length; n++) {
+  const t = n / RATE;
+  const inTurn = t % 6 < 4.2 && !(t % 6 > 2 && t % 6 < 2.6);
+  const f0 = 120 + 30 * Math.sin(2 * Math.PI * 0.7 * t);
+  phase += (2 * Math.PI * f0) / RATE;
+  const syllable = 0.5 + 0.5 * Math.sin(2 * Math.PI * 4 * t);
+  let voice = 0;
+  for (let h = 1; h <= 8; h++) voice += Math.sin(h * phase) / h;
+  samples[n] = (inTurn ? 0.1 * syllable * voice : 0) + 0.002 * noise();
+}
+
+const detector = new TurnDetector(model);
+detector.postTranscript('i went to the shop and', 1.9);
+const frames = samples.length / 160;
+const times = new Float64Array(frames);
+// Warm-up pass so the JIT has compiled the hot paths, as in a long-running worklet.
+const warm = new TurnDetector(model);
+for (let f = 0; f < frames; f++) warm.processFrame(samples.subarray(f * 160, f * 160 + 160));
+for (let f = 0; f < frames; f++) {
+  const frame = samples.subarray(f * 160, f * 160 + 160);
+  const t0 = process.hrtime.bigint();
+  detector.processFrame(frame);
+  times[f] = Number(process.hrtime.bigint() - t0) / 1000;
+}
+const sorted = Array.from(times).sort((a, b) => a - b);
+const pct = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
+const mean = sorted.reduce((s, v) => s + v, 0) / sorted.length;
+console.log(`turns bench: ${frames} frames, ${model.trees.length} trees, node ${process.version}`);
+console.log(
+  JSON.stringify({
+    frame_us_p50: Math.round(pct(0.5) * 100) / 100,
+    frame_us_p90: Math.round(pct(0.9) * 100) / 100,
+    frame_us_p99: Math.round(pct(0.99) * 100) / 100,
+    frame_us_max: Math.round(sorted[sorted.length - 1] * 100) / 100,
+    frame_us_mean: Math.round(mean * 100) / 100,
+    budget_us: 50,
+    frames,
+  }),
+);

@@ -1,0 +1,52 @@
+// Causal turn-taking eval: runs lib/turns over every DIR/*.wav (reading only the wav and the
+// transcript / sample_rate / duration fields of DIR/NAME.json; a fragment's words are usable
+// from end + 0.3 s) and writes the commit times {"NAME": [t, ...]} for shared/tools/score-turns.
+// usage: npm run eval:turns -- --corpus DIR --out decisions.json [--model M.json] [--no-transcript]
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { TurnDetector } from '../lib/turns/detector';
+import type { TurnModelJson } from '../lib/turns/model';
+import { runDetector, type TranscriptFragment } from '../lib/turns/offline';
+import { decodeWav16 } from '../lib/turns/wav';
+
+function option(name: string, fallback?: string): string {
+  const i = process.argv.indexOf(`--${name}`);
+  const value = i >= 0 ? process.argv[i + 1] : fallback;
+  if (value === undefined) throw new Error(`missing --${name}`);
+  return value;
+}
+
+const corpus = option('corpus');
+const out = option('out');
+const modelPath = option('model', 'public/models/turns/turn-model.json');
+const useTranscript = !process.argv.includes('--no-transcript');
+const model = JSON.parse(readFileSync(modelPath, 'utf8')) as TurnModelJson;
+const decisions: Record<string, number[]> = {};
+const counts: Record<string, number> = {};
+let frames = 0;
+const started = performance.now();
+for (const file of readdirSync(corpus).filter((f) => f.endsWith('.wav')).sort()) {
+  const name = file.slice(0, -4);
+  const label = JSON.parse(readFileSync(join(corpus, `${name}.json`), 'utf8')) as {
+    transcript?: TranscriptFragment[];
+    sample_rate?: number;
+    duration?: number;
+  };
+  const audio = decodeWav16(readFileSync(join(corpus, file)));
+  if (audio.sampleRate !== 16000 || (label.sample_rate !== undefined && label.sample_rate !== 16000)) {
+    throw new Error(`${file}: lib/turns needs 16 kHz audio, got ${audio.sampleRate}`);
+  }
+  const transcript = useTranscript
+    ? (label.transcript ?? []).map((f) => ({ text: f.text, start: f.start, end: f.end }))
+    : [];
+  const detector = new TurnDetector(model);
+  const events = runDetector(detector, audio.samples, transcript);
+  frames += Math.floor(audio.samples.length / 160);
+  decisions[name] = events.filter((e) => e.type === 'commit').map((e) => Math.round(e.time * 1000) / 1000);
+  for (const e of events) counts[e.type] = (counts[e.type] ?? 0) + 1;
+}
+writeFileSync(out, JSON.stringify(decisions));
+const seconds = (performance.now() - started) / 1000;
+console.log(
+  JSON.stringify({ corpus, files: Object.keys(decisions).length, transcript: useTranscript, events: counts, frames, realtime_factor: Math.round((frames / 100 / seconds) * 10) / 10, out }),
+);

@@ -1,0 +1,27 @@
+// Bundles a TypeScript entry (bench/turns-*.ts, training/turns/*.ts) with esbuild into
+// /tmp/kin-turns/build and runs it in Node with the remaining arguments.
+// usage: node bench/turns-run.mjs ENTRY.ts [args...]
+import { build } from 'esbuild';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
+
+const [entry, ...args] = process.argv.slice(2);
+if (!entry) {
+  console.error('usage: node bench/turns-run.mjs ENTRY.ts [args...]');
+  process.exit(2);
+}
+const outDir = process.env.KIN_TURNS_BUILD ?? '/tmp/kin-turns/build';
+mkdirSync(outDir, { recursive: true });
+const outfile = join(outDir, basename(entry).replace(/\.ts$/, '.mjs'));
+await build({
+  entryPoints: [resolve(entry)],
+  outfile,
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  logLevel: 'warning',
+});
+const result = spawnSync(process.execPath, [outfile, ...args.filter((a) => a !== '--')], { stdio: 'inherit' });
+process.exit(result.status ?? 1);

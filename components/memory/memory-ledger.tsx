@@ -1,0 +1,97 @@
+'use client';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { SerializedRecord } from '@/lib/memory/schema';
+import type { MemoryTier } from '@/lib/memory/types';
+import { MemoryClient } from './memory-client';
+
+const TIERS: { value: MemoryTier | 'all'; label: string }[] = [
+  { value: 'all', label: 'All' },
+  { value: 'episodic', label: 'Moments' },
+  { value: 'semantic', label: 'Facts' },
+  { value: 'procedural', label: 'Preferences' },
+];
+
+/** The memory ledger: browse by tier, search, see quote and date, pin, delete, forget, export, import. */
+export function MemoryLedger({ profileId = 'default' }: { profileId?: string }) {
+  const client = useRef<MemoryClient | null>(null);
+  const [records, setRecords] = useState<SerializedRecord[]>([]);
+  const [tier, setTier] = useState<MemoryTier | 'all'>('all');
+  const [query, setQuery] = useState('');
+  const [status, setStatus] = useState('Opening your memories…');
+
+  const refresh = useCallback(async () => {
+    const reply = await client.current?.request({ type: 'list' });
+    if (reply?.type === 'records') setRecords(reply.records);
+  }, []);
+
+  useEffect(() => {
+    const c = new MemoryClient(profileId);
+    client.current = c;
+    c.onError = setStatus;
+    void c.ready.then((r) => {
+      setStatus(`${r.records} memories, stored encrypted on this device${r.embedder ? '' : ' (keyword search only)'}.`);
+      void refresh();
+    });
+    return () => c.dispose();
+  }, [profileId, refresh]);
+
+  const shown = useMemo(() => {
+    const q = query.trim().toLowerCase();
+    return records
+      .filter((r) => tier === 'all' || r.tier === tier)
+      .filter((r) => !q || r.text.toLowerCase().includes(q) || r.provenance.quote.toLowerCase().includes(q))
+      .sort((a, b) => b.provenance.saidAt - a.provenance.saidAt);
+  }, [records, tier, query]);
+
+  const act = async (message: Parameters<MemoryClient['request']>[0]) => {
+    const reply = await client.current?.request(message);
+    if (reply?.type === 'error') setStatus(reply.message);
+    await refresh();
+  };
+
+  const exportFile = async () => {
+    const reply = await client.current?.request({ type: 'export' });
+    if (reply?.type !== 'exported') return;
+    const url = URL.createObjectURL(new Blob([reply.json], { type: 'application/json' }));
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = 'kin-memories.json';
+    a.click();
+    URL.revokeObjectURL(url);
+  };
+
+  const importFile = async (file: File | undefined) => {
+    if (!file) return;
+    const reply = await client.current?.request({ type: 'import', json: await file.text() });
+    setStatus(reply?.type === 'done' ? `Imported ${reply.changed} memories.` : reply?.type === 'error' ? reply.message : 'Import failed.');
+    await refresh();
+  };
+
+  return (
+    <section className="memory-ledger" data-testid="memory-ledger">
+      <p className="muted" role="status" data-testid="memory-status">{status}</p>
+      <div className="toolbar">
+        {TIERS.map((t) => (
+          <button key={t.value} type="button" aria-pressed={tier === t.value} onClick={() => setTier(t.value)} data-testid={`memory-tier-${t.value}`}>{t.label}</button>
+        ))}
+        <input type="search" placeholder="Search memories" value={query} onChange={(e) => setQuery(e.target.value)} aria-label="Search memories" data-testid="memory-search" />
+      </div>
+      <ul className="memory-list">
+        {shown.map((r) => (
+          <li key={r.id} data-testid="memory-item">
+            <p><strong>{r.text}</strong>{r.pinned ? ' 📌' : ''}{r.sensitive ? <span className="muted"> · sensitive ({r.sensitiveKinds.join(', ')})</span> : null}</p>
+            <p className="muted">“{r.provenance.quote}” — {new Date(r.provenance.saidAt).toLocaleDateString()} · {r.tier} · strength {Math.round(r.decayScore * 100)}%{r.archived ? ' · archived' : ''}</p>
+            <button type="button" onClick={() => act({ type: 'pin', id: r.id, pinned: !r.pinned })}>{r.pinned ? 'Unpin' : 'Pin'}</button>
+            <button type="button" onClick={() => act({ type: 'delete', id: r.id })} data-testid="memory-delete">Delete</button>
+            <button type="button" onClick={() => act({ type: 'forget-session', sessionId: r.provenance.sessionId })}>Forget this conversation</button>
+          </li>
+        ))}
+      </ul>
+      <div className="toolbar">
+        <button type="button" onClick={exportFile} data-testid="memory-export">Export JSON</button>
+        <label>Import JSON <input type="file" accept="application/json" onChange={(e) => void importFile(e.target.files?.[0])} data-testid="memory-import" /></label>
+        <button type="button" onClick={() => { if (confirm('Forget everything? This cannot be undone.')) void act({ type: 'forget-all' }); }} data-testid="memory-forget-all">Forget everything</button>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,177 @@
+import type { Bm25Index } from './bm25';
+import type { EntityRegistry } from './coref';
+import { retention } from './decay';
+import { normalizeTimes } from './time';
+import type { MemoryRecord, ScoredMemory } from './types';
+import type { VectorIndex } from './vector-index';
+
+/** Weights of the hybrid ranking; defaults were chosen on LoCoMo conversation-level CV (see docs/memory.md). */
+export interface RankWeights {
+  bm25: number;
+  dense: number;
+  entity: number;
+  time: number;
+  /** Share of the best adjacent turn's score a turn inherits (conversation context). */
+  neighbour: number;
+  /** Share of the best score in the same session (an evening's conversation hangs together). */
+  session: number;
+  recency: number;
+  importance: number;
+  /** How much decay lowers a score: 0 = ignore, 1 = multiply by retention. */
+  decay: number;
+}
+
+export const DEFAULT_WEIGHTS: RankWeights = { bm25: 0.6, dense: 0.4, entity: 0.1, time: 0.15, neighbour: 0.3, session: 0.1, recency: 0.02, importance: 0.03, decay: 0.15 };
+
+/** Retrieval options. */
+export interface SearchOptions {
+  k?: number;
+  now?: number;
+  weights?: Partial<RankWeights>;
+  tiers?: readonly MemoryRecord['tier'][];
+  includeArchived?: boolean;
+  includeSensitive?: boolean;
+  /** Only records that mention one of these entity ids. */
+  entityIds?: readonly string[];
+  /** Only records whose dates overlap [start, end] (ISO days). */
+  dateRange?: { start: string; end: string };
+  /** How many top BM25 and top dense hits are ranked in full (default 300). */
+  candidatePool?: number;
+}
+
+/** What retrieval needs from a space. */
+export interface SearchTarget {
+  readonly records: Map<string, MemoryRecord>;
+  readonly bm25: Bm25Index;
+  readonly vectors: VectorIndex | null;
+  readonly entities: EntityRegistry;
+  readonly sequence: readonly string[];
+  readonly positionOf: Map<string, number>;
+  readonly speakers: Set<string>;
+}
+
+const DAY_MS = 86_400_000;
+let scratch = new Float32Array(0);
+
+function overlaps(record: MemoryRecord, start: string, end: string): boolean {
+  const ranges = record.tier === 'episodic' ? [record.when, ...record.dates] : record.dates;
+  return ranges.some((r) => r.start <= end && r.end >= start);
+}
+
+/** Indices of the n largest values among the first length entries, largest first (min-heap, O(length·log n)). */
+export function topIndices(values: Float32Array, length: number, n: number): number[] {
+  const heap: number[] = [];
+  const less = (a: number, b: number) => values[heap[a]] < values[heap[b]];
+  const swap = (a: number, b: number) => ([heap[a], heap[b]] = [heap[b], heap[a]]);
+  for (let i = 0; i < length; i++) {
+    if (heap.length < n) {
+      heap.push(i);
+      for (let c = heap.length - 1; c > 0 && less(c, (c - 1) >> 1); c = (c - 1) >> 1) swap(c, (c - 1) >> 1);
+    } else if (values[i] > values[heap[0]]) {
+      heap[0] = i;
+      for (let p = 0; ; ) {
+        const l = 2 * p + 1, r = l + 1;
+        let m = p;
+        if (l < heap.length && less(l, m)) m = l;
+        if (r < heap.length && less(r, m)) m = r;
+        if (m === p) break;
+        swap(p, m);
+        p = m;
+      }
+    }
+  }
+  return heap.sort((a, b) => values[b] - values[a]);
+}
+
+/** Entity ids and speaker names a query refers to. */
+export function queryEntities(target: SearchTarget, query: string): { ids: Set<string>; speakers: Set<string> } {
+  const ids = new Set<string>();
+  const speakers = new Set<string>();
+  const lower = query.toLowerCase();
+  for (const e of target.entities.entities.values()) {
+    if (e.name && new RegExp(`\\b${e.name.toLowerCase().split(' ')[0]}\\b`).test(lower)) ids.add(e.id);
+    if (e.relation && new RegExp(`\\bmy ${e.relation}\\b`).test(lower)) ids.add(e.id);
+  }
+  for (const s of target.speakers) if (new RegExp(`\\b${s.toLowerCase()}\\b`).test(lower)) speakers.add(s);
+  return { ids, speakers };
+}
+
+/** Hybrid ranking: BM25 + dense cosine + entity/time match + neighbour context, scaled by recency, importance and decay. */
+export function searchSpace(target: SearchTarget, query: string, queryEmbedding: Float32Array | null, options: SearchOptions & { now: number }): ScoredMemory[] {
+  const w = { ...DEFAULT_WEIGHTS, ...options.weights };
+  const k = options.k ?? 10;
+  const now = options.now;
+  const bm25 = target.bm25.score(query);
+  let maxBm25 = 0;
+  for (const s of bm25.values()) maxBm25 = Math.max(maxBm25, s);
+  const dense = new Map<string, number>();
+  const pool = options.candidatePool ?? 300;
+  if (queryEmbedding && target.vectors && target.vectors.size) {
+    if (scratch.length < target.vectors.size) scratch = new Float32Array(target.vectors.size * 2);
+    const ids = target.vectors.scoreAll(queryEmbedding, scratch);
+    let sum = 0;
+    for (let i = 0; i < ids.length; i++) sum += scratch[i];
+    const mean = sum / ids.length;
+    const top = topIndices(scratch, ids.length, pool);
+    const max = top.length ? scratch[top[0]] : 0;
+    const spread = max - mean || 1;
+    for (const i of top) if (scratch[i] > mean) dense.set(ids[i], (scratch[i] - mean) / spread);
+  }
+  if (bm25.size > pool) {
+    const kept = [...bm25.entries()].sort((a, b) => b[1] - a[1]).slice(0, pool);
+    bm25.clear();
+    for (const [id, score] of kept) bm25.set(id, score);
+  }
+  const { ids: wantedEntities, speakers: wantedSpeakers } = queryEntities(target, query);
+  const timeMentions = normalizeTimes(query, new Date(now));
+  const filterEntities = options.entityIds ? new Set(options.entityIds) : null;
+
+  const base = new Map<string, ScoredMemory>();
+  const consider = (id: string) => {
+    if (base.has(id)) return;
+    const record = target.records.get(id);
+    if (!record) return;
+    if (record.archived && !options.includeArchived) return;
+    if (record.sensitive && options.includeSensitive === false) return;
+    if (options.tiers && !options.tiers.includes(record.tier)) return;
+    if (filterEntities && !record.entities.some((e) => filterEntities.has(e))) return;
+    if (options.dateRange && !overlaps(record, options.dateRange.start, options.dateRange.end)) return;
+    const bm25Part = maxBm25 ? (bm25.get(id) ?? 0) / maxBm25 : 0;
+    const densePart = dense.get(id) ?? 0;
+    const entityHit = record.entities.some((e) => wantedEntities.has(e)) || wantedSpeakers.has(record.provenance.speaker) ? 1 : 0;
+    const timeHit = timeMentions.some((t) => overlaps(record, t.start, t.end)) ? 1 : 0;
+    const ageDays = Math.max(0, now - record.provenance.saidAt) / DAY_MS;
+    const recency = Math.exp(-ageDays / 30);
+    const decay = retention(record, now);
+    const parts = { bm25: bm25Part, dense: densePart, entity: entityHit, time: timeHit, recency, importance: record.importance, decay };
+    const relevance = w.bm25 * bm25Part + w.dense * densePart;
+    const score = relevance + (relevance > 0 ? w.entity * entityHit + w.time * timeHit : 0) + w.recency * recency + w.importance * record.importance;
+    base.set(id, { record, score: score * (1 - w.decay + w.decay * decay), parts });
+  };
+  for (const id of bm25.keys()) consider(id);
+  for (const id of dense.keys()) consider(id);
+  if (!base.size && !query.trim()) for (const id of target.records.keys()) consider(id);
+
+  const sessionBest = new Map<string, number>();
+  for (const scored of base.values()) {
+    const sessionId = scored.record.provenance.sessionId;
+    sessionBest.set(sessionId, Math.max(sessionBest.get(sessionId) ?? 0, scored.score));
+  }
+  const results: ScoredMemory[] = [];
+  for (const [id, scored] of base) {
+    let score = scored.score;
+    const position = target.positionOf.get(id);
+    if (w.neighbour && position !== undefined) {
+      let best = 0;
+      for (const p of [position - 1, position + 1]) {
+        const neighbour = base.get(target.sequence[p] ?? '');
+        if (neighbour && neighbour.record.provenance.sessionId === scored.record.provenance.sessionId) best = Math.max(best, neighbour.score);
+      }
+      score += w.neighbour * best;
+    }
+    score += w.session * (sessionBest.get(scored.record.provenance.sessionId) ?? 0);
+    results.push({ ...scored, score });
+  }
+  results.sort((a, b) => b.score - a.score);
+  return results.slice(0, k);
+}

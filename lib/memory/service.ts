@@ -1,0 +1,142 @@
+import { MemoryDb } from './db';
+import type { Embedder } from './embedder';
+import type { MemoryHit } from './protocol';
+import { serializeRecord, type SerializedRecord } from './schema';
+import { MemorySpace } from './space';
+import type { MemoryRecord, TurnInput } from './types';
+
+/**
+ * Glue between the in-memory space (indexes, write path, retrieval) and the encrypted database.
+ * The memory worker owns one; everything here also runs in Node for tests.
+ */
+export class MemoryService {
+  private cachedQuery: { text: string; vector: Float32Array } | null = null;
+
+  private constructor(readonly space: MemorySpace, private readonly db: MemoryDb, private readonly embedder: Embedder | null) {}
+
+  /** Opens the profile's database and rebuilds the indexes from it. */
+  static async open(profileId: string, embedder: Embedder | null, clock: () => number = () => Date.now()): Promise<MemoryService> {
+    const db = await MemoryDb.open(profileId);
+    const space = new MemorySpace(profileId, embedder, clock);
+    const records = (await db.all()).sort((a, b) => a.provenance.saidAt - b.provenance.saidAt);
+    for (const record of records) {
+      space.put(record);
+      if (record.tier === 'episodic') {
+        space.positionOf.set(record.id, space.sequence.length);
+        space.sequence.push(record.id);
+      }
+      space.speakers.add(record.provenance.speaker);
+    }
+    const service = new MemoryService(space, db, embedder);
+    await service.persist(await service.embedPending());
+    return service;
+  }
+
+  private async embedPending(): Promise<MemoryRecord[]> {
+    const before = new Map([...this.space.records.values()].map((r) => [r.id, r.embedding]));
+    await this.space.flushEmbeddings();
+    return [...this.space.records.values()].filter((r) => r.embedding !== before.get(r.id));
+  }
+
+  private async persist(records: readonly MemoryRecord[]): Promise<void> {
+    if (records.length) await this.db.putMany(records);
+  }
+
+  /** The write path for one turn, persisted; returns the ids written. */
+  async ingest(turn: TurnInput): Promise<string[]> {
+    const written = this.space.ingestTurn(turn);
+    await this.embedPending();
+    await this.persist(written);
+    return written.map((r) => r.id);
+  }
+
+  /** Embeds a (partial) query ahead of time so search at turn end skips the model. */
+  async prepareQuery(text: string): Promise<number> {
+    if (!this.embedder) return 0;
+    const t0 = performance.now();
+    const [vector] = await this.embedder.embed([text]);
+    this.cachedQuery = { text, vector };
+    return performance.now() - t0;
+  }
+
+  /** Hybrid search; reuses the prepared query vector when the text still matches its start. */
+  async search(query: string, k = 5): Promise<{ hits: MemoryHit[]; searchMs: number; embedMs: number }> {
+    let embedMs = 0;
+    let vector: Float32Array | null = null;
+    if (this.embedder) {
+      if (this.cachedQuery && query.startsWith(this.cachedQuery.text) && query.length - this.cachedQuery.text.length < 40) vector = this.cachedQuery.vector;
+      else {
+        embedMs = await this.prepareQuery(query);
+        vector = this.cachedQuery?.vector ?? null;
+      }
+    }
+    const t0 = performance.now();
+    const results = this.space.search(query, vector, { k, includeSensitive: true });
+    const searchMs = performance.now() - t0;
+    const hits = results.map(({ record, score }) => ({ id: record.id, tier: record.tier, text: record.text, score, quote: record.provenance.quote, saidAt: record.provenance.saidAt, turnIds: record.provenance.turnIds }));
+    return { hits, searchMs, embedMs };
+  }
+
+  /** Strengthens the memories a reply used, persisted. */
+  async markUsed(ids: readonly string[]): Promise<void> {
+    this.space.markUsed(ids);
+    await this.persist(ids.map((id) => this.space.records.get(id)).filter((r): r is MemoryRecord => !!r));
+  }
+
+  /** Every record for the ledger (embeddings dropped). */
+  list(): SerializedRecord[] {
+    return [...this.space.records.values()].map((r) => ({ ...serializeRecord(r), embedding: null }));
+  }
+
+  /** Deletes a record from the database and every index. */
+  async delete(id: string): Promise<boolean> {
+    await this.db.delete(id);
+    return this.space.delete(id);
+  }
+
+  /** Pins or unpins (pinned memories never fade). */
+  async pin(id: string, pinned: boolean): Promise<void> {
+    const record = this.space.records.get(id);
+    if (!record) return;
+    record.pinned = pinned;
+    await this.persist([record]);
+  }
+
+  /** "Forget this conversation". */
+  async forgetSession(sessionId: string): Promise<number> {
+    await this.db.deleteSession(sessionId);
+    const removed = this.space.forgetSession(sessionId);
+    await this.persist([...this.space.records.values()]);
+    return removed;
+  }
+
+  /** "Forget everything". */
+  async forgetAll(): Promise<void> {
+    await this.db.clear();
+    this.space.forgetAll();
+  }
+
+  /** Export as a JSON string (decrypted: the user asked for it). */
+  async exportJson(): Promise<string> {
+    return JSON.stringify(await this.db.exportJson());
+  }
+
+  /** Validates and imports an export; a bad file throws MemoryImportError and changes nothing. */
+  async importJson(json: string): Promise<number> {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(json);
+    } catch {
+      const { MemoryImportError } = await import('./schema');
+      throw new MemoryImportError('$', 'not valid JSON');
+    }
+    const count = await this.db.importJson(parsed);
+    for (const record of await this.db.all()) if (!this.space.records.has(record.id)) this.space.put(record);
+    await this.embedPending();
+    return count;
+  }
+
+  dispose(): void {
+    this.db.close();
+  }
+}

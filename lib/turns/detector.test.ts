@@ -1,0 +1,39 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { TurnDetector } from './detector';
+import type { TurnModelJson } from './model';
+import { runDetector } from './offline';
+import { concat, noise, voicedSegment } from './test-signals';
+
+const SHIPPED = join(__dirname, '../../public/models/turns/turn-model.json');
+
+describe.skipIf(!existsSync(SHIPPED))('TurnDetector with the shipped model (public/models/turns)', () => {
+  const model = JSON.parse(existsSync(SHIPPED) ? readFileSync(SHIPPED, 'utf8') : '{}') as TurnModelJson;
+  // 0.5 s quiet, 1.2 s of falling voice, then a 1.5 s pause: the words end at 1.7 s.
+  const audio = concat(noise(0.5, 0), voicedSegment(1.2, 160, 115), noise(1.5, 0));
+
+  test('a held pause after "and" is not a commit', () => {
+    const events = runDetector(new TurnDetector(model), audio, [{ text: 'i went to the shop and', start: 0.5, end: 1.7 }]);
+    expect(events.map((e) => e.type)).toContain('user-pause');
+    expect(events.filter((e) => e.type === 'commit')).toEqual([]);
+  });
+
+  test('a falling question is a commit soon after its words arrive', () => {
+    const events = runDetector(new TurnDetector(model), audio, [{ text: 'is that normal', start: 0.5, end: 1.7 }]);
+    const commits = events.filter((e) => e.type === 'commit');
+    expect(commits).toHaveLength(1);
+    expect(commits[0].time - 1.7).toBeLessThan(0.45);
+  });
+
+  test('the same input gives the same events and probabilities', () => {
+    const run = () => {
+      const trace: number[] = [];
+      const events = runDetector(new TurnDetector(model), audio, [{ text: 'what do you think', start: 0.5, end: 1.7 }], (d) =>
+        trace.push(d.floorProbability),
+      );
+      return { events, trace };
+    };
+    expect(run()).toEqual(run());
+  });
+});

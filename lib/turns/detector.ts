@@ -1,0 +1,50 @@
+import { FEATURE_NAMES, TurnFeatures } from './features';
+import { lexicalCues } from './lexical';
+import { TurnModel, type TurnModelJson } from './model';
+import { TurnPolicy, type TurnPolicyOptions } from './policy';
+
+/**
+ * Features + model + policy for one microphone stream: the unit the worklet, the Node eval
+ * and the tests run. `processFrame` is allocation-free.
+ */
+export class TurnDetector {
+  readonly model: TurnModel;
+  readonly policy: TurnPolicy;
+  features = new TurnFeatures();
+  /** Floor probability of the latest frame, 0..1. */
+  floorProbability = 0;
+
+  constructor(model: TurnModel | TurnModelJson, options: Partial<TurnPolicyOptions> = {}) {
+    this.model = model instanceof TurnModel ? model : new TurnModel(model, FEATURE_NAMES);
+    this.policy = new TurnPolicy(this.model.policy, options);
+  }
+
+  /** Feeds one 10 ms frame (160 samples, 16 kHz); returns the number of events in `policy.emitted`. */
+  processFrame(samples: Float32Array): number {
+    const values = this.features.push(samples);
+    this.floorProbability = this.model.floorProbability(values);
+    return this.policy.step(this.features, this.floorProbability);
+  }
+
+  /** Posts a recognizer fragment whose speech ended at `endSeconds` of stream time (s since frame 0). */
+  postTranscript(text: string, endSeconds: number): void {
+    this.features.setLexical(lexicalCues(text, this.model.lexical), endSeconds);
+  }
+
+  /** Marks the companion as speaking or silent (barge-in and backchannel gating). */
+  setCompanionSpeaking(speaking: boolean): void {
+    this.policy.companionSpeaking = speaking;
+  }
+
+  /** Stream time at the end of the latest frame, s. */
+  get timeSeconds(): number {
+    return this.features.timeSeconds;
+  }
+
+  /** Starts a new stream (allocates: call between calls, not per frame). */
+  reset(): void {
+    this.features = new TurnFeatures();
+    this.floorProbability = 0;
+    this.policy.state = 'listening';
+  }
+}

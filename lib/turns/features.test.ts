@@ -1,0 +1,62 @@
+import { describe, expect, test } from 'vitest';
+import { FEATURE_COUNT, FEATURE_INDEX, FEATURE_NAMES, TurnFeatures } from './features';
+import { lexicalCues } from './lexical';
+import { concat, noise, voicedSegment } from './test-signals';
+
+function feed(features: TurnFeatures, signal: Float32Array, onFrame?: (f: TurnFeatures) => void): void {
+  for (let i = 0; i + 160 <= signal.length; i += 160) {
+    features.push(signal.subarray(i, i + 160));
+    onFrame?.(features);
+  }
+}
+
+describe('TurnFeatures', () => {
+  test('names every value once', () => {
+    expect(new Set(FEATURE_NAMES).size).toBe(FEATURE_COUNT);
+    expect(new TurnFeatures().values.length).toBe(FEATURE_COUNT);
+  });
+
+  test.each([0.3, 0.7, 1.2])('times a %s s pause to within 30 ms and resets it on speech', (pauseSeconds) => {
+    const features = new TurnFeatures();
+    feed(features, concat(noise(0.5, 0), voicedSegment(1.0, 140, 120), noise(pauseSeconds, 0)));
+    const pauseMs = features.values[FEATURE_INDEX.pauseMs];
+    expect(Math.abs(pauseMs - pauseSeconds * 1000)).toBeLessThanOrEqual(30);
+    expect(features.speech).toBe(false);
+    expect(Math.abs(features.values[FEATURE_INDEX.turnMs] - 1000)).toBeLessThanOrEqual(30);
+    feed(features, voicedSegment(0.1, 130, 130));
+    expect(features.values[FEATURE_INDEX.pauseMs]).toBe(0);
+    expect(features.speech).toBe(true);
+  });
+
+  test('no speech in noise alone', () => {
+    const features = new TurnFeatures();
+    let speechFrames = 0;
+    feed(features, noise(3, 0.004), (f) => (speechFrames += f.speech ? 1 : 0));
+    expect(speechFrames).toBe(0);
+    expect(features.lastSpeechFrame).toBe(-1);
+  });
+
+  test('F0 slope at the end of the voiced stretch: falling vs rising', () => {
+    const slope = (from: number, to: number) => {
+      const features = new TurnFeatures();
+      feed(features, concat(noise(0.3, 0), voicedSegment(0.8, from, to), noise(0.3, 0)));
+      return features.values[FEATURE_INDEX.f0SlopeStPerS];
+    };
+    // 160→110 Hz over 0.8 s is about -8 semitones/s; 120→180 Hz about +9.
+    expect(slope(160, 110)).toBeLessThan(-4);
+    expect(slope(120, 180)).toBeGreaterThan(4);
+  });
+
+  test('lexical values appear only when the fragment covers the latest speech', () => {
+    const features = new TurnFeatures();
+    feed(features, concat(noise(0.3, 0), voicedSegment(0.8, 140, 120), noise(0.5, 0)));
+    expect(features.values[FEATURE_INDEX.lexAvailable]).toBe(0);
+    expect(features.values[FEATURE_INDEX.lexLastClass]).toBe(-1);
+    features.setLexical(lexicalCues('i went to the shop and'), 1.1);
+    feed(features, noise(0.05, 0));
+    expect(features.values[FEATURE_INDEX.lexAvailable]).toBe(1);
+    expect(features.values[FEATURE_INDEX.lexLastClass]).toBe(1);
+    feed(features, voicedSegment(0.6, 140, 120));
+    expect(features.values[FEATURE_INDEX.lexAvailable]).toBe(0);
+  });
+});

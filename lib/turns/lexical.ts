@@ -1,0 +1,127 @@
+/**
+ * Lexical channel: cues from the words of the latest recognizer fragment (lower-case, no
+ * punctuation). Computed once per posted fragment, never per frame.
+ */
+
+/** Word classes that the model sees as small integers. */
+export const WordClass = {
+  Other: 0,
+  Conjunction: 1,
+  Filler: 2,
+  /** Function words that cannot end a clause: articles, prepositions, auxiliaries. */
+  Incomplete: 3,
+  /** Discourse markers and framing verbs that announce more ("I mean", "basically"). */
+  Discourse: 4,
+  WhQuestion: 5,
+  AuxQuestion: 6,
+  Preposition: 7,
+} as const;
+
+const CONJUNCTIONS = new Set(['and', 'but', 'so', 'because', 'or', 'cause', 'cos', 'then', 'although', 'if',
+  'though', 'unless', 'since', 'while', 'whereas', 'plus', 'also', 'nor', 'yet']);
+const FILLERS = new Set(['um', 'uh', 'erm', 'er', 'hmm', 'hm', 'ah', 'eh', 'mm', 'like', 'well']);
+const INCOMPLETE = new Set(['the', 'a', 'an', 'my', 'your', 'his', 'her', 'our', 'their', 'this',
+  'that', 'these', 'those', 'to', 'of', 'for', 'with', 'if', 'when', 'which', 'who', 'whose',
+  'where', 'is', 'was', 'are', 'were', 'am', 'be', 'been', 'i', 'we', 'you', 'he', 'she', 'they',
+  'it\'s', 'its', 'some', 'any', 'very', 'really', 'just', 'about', 'than', 'as', 'what']);
+const DISCOURSE = new Set(['mean', 'know', 'basically', 'honestly', 'actually', 'anyway', 'anyways',
+  'think', 'thinking', 'guess', 'said', 'says', 'told', 'see', 'say', 'thing', 'is', 'again',
+  'fair', 'course', 'sure', 'right', 'though', 'apparently', 'obviously', 'finally', 'first',
+  'second', 'next', 'meanwhile', 'otherwise', 'instance', 'example']);
+const WH = new Set(['what', 'why', 'how', 'where', 'when', 'who', 'which', 'whose']);
+const AUX = new Set(['do', 'does', 'did', 'is', 'are', 'was', 'were', 'can', 'could', 'would',
+  'should', 'will', 'shall', 'have', 'has', 'had', 'may', 'might', 'am', 'isn\'t', 'don\'t',
+  'doesn\'t', 'didn\'t', 'can\'t', 'won\'t', 'aren\'t', 'wasn\'t']);
+const PREPOSITIONS = new Set(['at', 'on', 'in', 'after', 'before', 'during', 'since', 'until',
+  'down', 'up', 'over', 'under', 'by', 'near', 'from', 'into', 'around', 'across', 'behind',
+  'last', 'yesterday', 'today', 'tonight', 'tomorrow', 'apart', 'besides', 'because']);
+const BACKCHANNELS = new Set(['yeah', 'yes', 'yep', 'mhm', 'mm', 'hmm', 'uh-huh', 'uhhuh', 'right',
+  'okay', 'ok', 'sure', 'i see', 'mm hm', 'mm-hm', 'uh huh', 'got it', 'true', 'exactly', 'wow', 'oh']);
+/** Two-word endings that close a clause although their last word alone suggests more. */
+const CLOSING_BIGRAMS = new Set(['think so', 'guess so', 'hope so', 'said so', 'do so', 'and so on',
+  'i know', 'you know?', 'of course', 'that is', 'it is', 'i see', 'see you', 'so so', 'like it',
+  'like that', 'like this', 'as well', 'all right', 'that\'s right', 'is right']);
+
+/** Lexical features of one fragment; values are small numbers the model reads directly. */
+export interface LexicalCues {
+  /** Class of the last word (WordClass), 0..7. */
+  lastClass: number;
+  /** Class of the first word (WordClass), 0..7. */
+  firstClass: number;
+  /** Words in the fragment, 0..∞. */
+  wordCount: number;
+  /** 1 when it reads as a question (wh-word or auxiliary first, two words or more). */
+  question: number;
+  /** 1 when the whole fragment is a backchannel ("yeah", "mm hm", "right"). */
+  backchannel: number;
+  /** Learned probability that the fragment completes a turn, 0..1 (0.5 without a lexical model). */
+  endProbability: number;
+}
+
+/** Weights of the word-level logistic model (training/turns/train_lexical.py). */
+export interface LexicalModelJson {
+  bias: number;
+  /** Feature key (see lexicalFeatureKeys) → weight. */
+  weights: Record<string, number>;
+}
+
+/** Sparse feature keys of a fragment: last word(s), first word, word classes, length. */
+export function lexicalFeatureKeys(words: readonly string[], lastClass: number, firstClass: number): string[] {
+  const n = words.length;
+  if (n === 0) return ['N:0'];
+  const keys = [`L:${words[n - 1]}`, `F:${words[0]}`, `C:${lastClass}`, `FC:${firstClass}`, `N:${Math.min(n, 8)}`];
+  if (n >= 2) keys.push(`L2:${words[n - 2]} ${words[n - 1]}`, `P:${words[n - 2]}`);
+  return keys;
+}
+
+/** Learned end-of-turn probability of a fragment from its word features, 0..1. */
+export function lexicalEndProbability(model: LexicalModelJson, keys: readonly string[]): number {
+  let z = model.bias;
+  for (const key of keys) z += model.weights[key] ?? 0;
+  return 1 / (1 + Math.exp(-z));
+}
+
+/** Splits recognizer text into lower-case words, dropping punctuation except apostrophes. */
+export function tokenize(text: string): string[] {
+  return text
+    .toLowerCase()
+    .replace(/[^a-z0-9'\s-]/g, ' ')
+    .split(/\s+/)
+    .filter((w) => w.length > 0);
+}
+
+function classify(word: string, position: 'first' | 'last'): number {
+  if (position === 'first') {
+    if (WH.has(word)) return WordClass.WhQuestion;
+    if (AUX.has(word)) return WordClass.AuxQuestion;
+    if (CONJUNCTIONS.has(word)) return WordClass.Conjunction;
+    if (FILLERS.has(word)) return WordClass.Filler;
+    if (PREPOSITIONS.has(word)) return WordClass.Preposition;
+    if (DISCOURSE.has(word)) return WordClass.Discourse;
+    return WordClass.Other;
+  }
+  if (CONJUNCTIONS.has(word)) return WordClass.Conjunction;
+  if (FILLERS.has(word)) return WordClass.Filler;
+  if (INCOMPLETE.has(word)) return WordClass.Incomplete;
+  if (DISCOURSE.has(word)) return WordClass.Discourse;
+  if (PREPOSITIONS.has(word)) return WordClass.Preposition;
+  return WordClass.Other;
+}
+
+/** Lexical cues of a recognizer fragment (any case; punctuation is ignored). */
+export function lexicalCues(text: string, model?: LexicalModelJson): LexicalCues {
+  const words = tokenize(text);
+  if (words.length === 0) return { lastClass: 0, firstClass: 0, wordCount: 0, question: 0, backchannel: 0, endProbability: 0.5 };
+  const last = words[words.length - 1];
+  const first = words[0];
+  const lastTwo = words.slice(-2).join(' ');
+  const lastThree = words.slice(-3).join(' ');
+  let lastClass = classify(last, 'last');
+  if (words.length >= 2 && (CLOSING_BIGRAMS.has(lastTwo) || CLOSING_BIGRAMS.has(lastThree))) lastClass = WordClass.Other;
+  const firstClass = classify(first, 'first');
+  const joined = words.join(' ');
+  const question = words.length >= 2 && (firstClass === WordClass.WhQuestion || firstClass === WordClass.AuxQuestion) ? 1 : 0;
+  const backchannel = words.length <= 3 && (BACKCHANNELS.has(joined) || words.every((w) => BACKCHANNELS.has(w))) ? 1 : 0;
+  const endProbability = model ? lexicalEndProbability(model, lexicalFeatureKeys(words, lastClass, firstClass)) : 0.5;
+  return { lastClass, firstClass, wordCount: words.length, question, backchannel, endProbability };
+}

@@ -1,0 +1,76 @@
+import { TurnDetector } from './detector';
+import { TurnFeatures } from './features';
+import { lexicalCues, type LexicalCues, type LexicalModelJson } from './lexical';
+import type { TurnEvent } from './protocol';
+
+/** A recognizer fragment with its speech span in stream seconds. */
+export interface TranscriptFragment {
+  text: string;
+  start: number;
+  end: number;
+}
+
+/** Delay after a fragment's end before a streaming recognizer delivers it, s (FORMAT.md). */
+export const RECOGNIZER_DELAY_S = 0.3;
+const FRAME = 160;
+
+/** Schedules fragments causally: each becomes usable at end + RECOGNIZER_DELAY_S. */
+function schedule(
+  transcript: readonly TranscriptFragment[],
+  lexicalModel?: LexicalModelJson,
+): { at: number; end: number; cues: LexicalCues; text: string }[] {
+  return transcript
+    .map((f) => ({ at: f.end + RECOGNIZER_DELAY_S, end: f.end, cues: lexicalCues(f.text, lexicalModel), text: f.text }))
+    .sort((a, b) => a.at - b.at);
+}
+
+/** Runs the features alone over 16 kHz audio, calling `onFrame` after each 10 ms frame (time = frame end, s). */
+export function runFeatures(
+  samples: Float32Array,
+  transcript: readonly TranscriptFragment[],
+  onFrame: (features: TurnFeatures, timeSeconds: number) => void,
+  lexicalModel?: LexicalModelJson,
+): void {
+  const features = new TurnFeatures();
+  const queue = schedule(transcript, lexicalModel);
+  let next = 0;
+  for (let offset = 0; offset + FRAME <= samples.length; offset += FRAME) {
+    const time = (offset + FRAME) / 16000;
+    while (next < queue.length && queue[next].at <= time + 1e-9) {
+      features.setLexical(queue[next].cues, queue[next].end);
+      next++;
+    }
+    features.push(samples.subarray(offset, offset + FRAME));
+    onFrame(features, time);
+  }
+}
+
+/** Runs the whole detector causally over 16 kHz audio; returns every event with its stream time. */
+export function runDetector(
+  detector: TurnDetector,
+  samples: Float32Array,
+  transcript: readonly TranscriptFragment[],
+  onFrame?: (detector: TurnDetector, timeSeconds: number) => void,
+): TurnEvent[] {
+  const queue = schedule(transcript);
+  let next = 0;
+  const events: TurnEvent[] = [];
+  for (let offset = 0; offset + FRAME <= samples.length; offset += FRAME) {
+    const time = (offset + FRAME) / 16000;
+    while (next < queue.length && queue[next].at <= time + 1e-9) {
+      detector.postTranscript(queue[next].text, queue[next].end);
+      next++;
+    }
+    const count = detector.processFrame(samples.subarray(offset, offset + FRAME));
+    for (let i = 0; i < count; i++) {
+      events.push({
+        type: detector.policy.emitted[i],
+        time,
+        floorProbability: detector.floorProbability,
+        pauseMs: detector.features.framesSinceSpeech * 10,
+      });
+    }
+    onFrame?.(detector, time);
+  }
+  return events;
+}

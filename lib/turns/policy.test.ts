@@ -1,0 +1,71 @@
+import { describe, expect, test } from 'vitest';
+import { TurnDetector } from './detector';
+import { FEATURE_INDEX, FEATURE_NAMES } from './features';
+import type { TurnModelJson } from './model';
+import { runDetector } from './offline';
+import type { TurnEventType } from './protocol';
+import { concat, noise, voicedSegment } from './test-signals';
+
+/** One stump on lexEndProb: ≤ 0.5 → floor probability ≈ 0.05, above → ≈ 0.95. */
+const LEXICAL_STUMP: TurnModelJson = {
+  format: 'kin-turns-gbdt',
+  version: 1,
+  featureNames: [...FEATURE_NAMES],
+  baseScore: 0,
+  learningRate: 1,
+  trees: [{ feature: [FEATURE_INDEX.lexEndProb, -1, -1], threshold: [0.5, 0, 0], left: [1, 0, 0], right: [2, 0, 0], value: [0, -3, 3] }],
+  lexical: { bias: 0, weights: { 'C:1': -4, 'C:0': 2 } },
+  policy: { speculateThreshold: 0.5, commitThreshold: 0.9, minPauseMs: 50, maxPauseMs: 1900 },
+};
+
+function types(events: { type: TurnEventType }[]): TurnEventType[] {
+  return events.map((e) => e.type);
+}
+
+describe('TurnPolicy (stub model)', () => {
+  const speech = concat(noise(0.5, 0), voicedSegment(1.2, 150, 120), noise(1.5, 0));
+
+  test('a pause after "and" is announced but never committed', () => {
+    const events = runDetector(new TurnDetector(LEXICAL_STUMP), speech, [{ text: 'i went to the shop and', start: 0.5, end: 1.7 }]);
+    expect(types(events)).toEqual(['user-start', 'user-pause']);
+  });
+
+  test('a complete clause commits once its words arrive (end + 0.3 s), after a speculate', () => {
+    const events = runDetector(new TurnDetector(LEXICAL_STUMP), speech, [{ text: 'i went to the shop', start: 0.5, end: 1.7 }]);
+    expect(types(events)).toEqual(['user-start', 'user-pause', 'speculate', 'commit']);
+    const commit = events.find((e) => e.type === 'commit');
+    expect(commit?.time).toBeGreaterThanOrEqual(2.0);
+    expect(commit?.time).toBeLessThan(2.05);
+  });
+
+  test('speech after a speculate cancels it', () => {
+    const model: TurnModelJson = { ...LEXICAL_STUMP, policy: { ...LEXICAL_STUMP.policy, commitThreshold: 0.99 } };
+    const audio = concat(noise(0.5, 0), voicedSegment(1.2, 150, 120), noise(0.6, 0), voicedSegment(0.5, 140, 120), noise(0.3, 0));
+    const events = runDetector(new TurnDetector(model), audio, [{ text: 'it was fine', start: 0.5, end: 1.7 }]);
+    // The old words no longer cover the new speech, so the second pause is not speculated on.
+    expect(types(events)).toEqual(['user-start', 'user-pause', 'speculate', 'cancel', 'user-pause']);
+  });
+
+  test('the max pause takes the floor without the model', () => {
+    const audio = concat(noise(0.5, 0), voicedSegment(1.2, 150, 120), noise(2.2, 0));
+    const events = runDetector(new TurnDetector(LEXICAL_STUMP), audio, []);
+    const commit = events.find((e) => e.type === 'commit');
+    expect(commit?.pauseMs).toBe(1900);
+  });
+
+  test('over the companion: a long utterance barges in, a short one is a backchannel', () => {
+    const long = concat(noise(0.5, 0), voicedSegment(1.0, 150, 120), noise(0.5, 0));
+    const detector = new TurnDetector(LEXICAL_STUMP);
+    detector.setCompanionSpeaking(true);
+    const events = runDetector(detector, long, []);
+    expect(types(events).slice(0, 2)).toEqual(['barge-in', 'user-start']);
+    const bargeIn = events[0];
+    // Stops the companion within 150 ms of the speech onset at 0.5 s.
+    expect(bargeIn.time - 0.5).toBeLessThan(0.15);
+
+    const short = concat(noise(0.5, 0), voicedSegment(0.35, 150, 140), noise(0.6, 0));
+    const other = new TurnDetector(LEXICAL_STUMP);
+    other.setCompanionSpeaking(true);
+    expect(types(runDetector(other, short, []))).toEqual(['barge-in', 'backchannel']);
+  });
+});

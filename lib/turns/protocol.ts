@@ -1,0 +1,39 @@
+/** Messages between the turn-taking AudioWorklet and the main thread. Imported by both sides. */
+import type { TurnModelJson } from './model';
+
+export const TURN_WORKLET_NAME = 'kin-turns';
+export const TURN_WORKLET_URL = '/worklets/turn.worklet.js';
+export const TURN_MODEL_URL = '/models/turns/turn-model.json';
+
+export const TURN_EVENT_TYPES = ['user-start', 'user-pause', 'speculate', 'commit', 'cancel', 'backchannel', 'barge-in'] as const;
+/** What the detector tells the call: see docs/turn-taking.md for the semantics of each. */
+export type TurnEventType = (typeof TURN_EVENT_TYPES)[number];
+
+export interface TurnEvent {
+  type: TurnEventType;
+  /** Audio-clock time (AudioContext.currentTime base) at the end of the deciding frame, s. */
+  time: number;
+  /** Floor probability at that frame, 0..1. */
+  floorProbability: number;
+  /** Current pause length at that frame, ms (0 while the user speaks). */
+  pauseMs: number;
+}
+
+export type TurnWorkletInMessage =
+  /** Weights fetched by the main thread (TURN_MODEL_URL); the worklet cannot fetch. */
+  | { type: 'model'; model: TurnModelJson }
+  /** A recognizer fragment (lower-case words) whose speech ended at `endTime` (audio clock, s). */
+  | { type: 'transcript'; text: string; endTime: number }
+  /** The companion started/stopped playing audio (gates barge-in and backchannel). */
+  | { type: 'companion-speaking'; speaking: boolean }
+  /** Level of the companion's own output (TTS) for echo gating, dBFS, per ~10 ms. */
+  | { type: 'echo-reference'; levelDb: number }
+  | { type: 'reset' }
+  | { type: 'stop' };
+
+export type TurnWorkletOutMessage =
+  | { type: 'ready'; featureCount: number; trees: number }
+  | { type: 'event'; event: TurnEvent }
+  /** Every 50 ms: floor probability for the HUD trace. */
+  | { type: 'trace'; time: number; floorProbability: number; speech: boolean }
+  | { type: 'error'; code: 'model:load' | 'turns:runtime'; message: string };

@@ -1,0 +1,113 @@
+"""Builds the turn-taking training corpus (or the held-out one) with make-turn-corpus,
+then augments every sample once (gain, noise, sox room reverb, sox speed) with labels rescaled.
+
+usage: build_corpus.py --out DIR [--split train|heldout] [--seed S] [--jobs 2]
+Deterministic given --seed. Never reads shared/data/speech or the dev set.
+"""
+import argparse, json, os, random, subprocess, shutil, sys, wave
+from concurrent.futures import ThreadPoolExecutor
+import numpy as np
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+TOOL = os.path.normpath(os.path.join(HERE, "..", "..", "..", "shared", "tools", "make-turn-corpus"))
+SR = 16000
+
+# (engine, seed, count). Training seeds 101..; held-out seeds 9001.. (never used in training).
+PLAN = {
+    "train": [("espeak-ng", 101, 12), ("espeak-ng", 102, 12), ("espeak-ng", 103, 12),
+              ("flite", 201, 10), ("flite", 202, 10), ("flite", 203, 10),
+              ("festival", 301, 6), ("festival", 302, 6)],
+    "heldout": [("espeak-ng", 9001, 8), ("flite", 9002, 8), ("festival", 9003, 5)],
+}
+
+
+def read_wav(path):
+    with wave.open(path) as w:
+        return np.frombuffer(w.readframes(w.getnframes()), dtype="<i2").astype(np.float32) / 32768.0
+
+
+def write_wav(path, x):
+    with wave.open(path, "wb") as w:
+        w.setnchannels(1); w.setsampwidth(2); w.setframerate(SR)
+        w.writeframes((np.clip(x, -1, 1) * 32767).astype("<i2").tobytes())
+
+
+def scale_labels(label, factor, n):
+    def s(v):
+        return round(v * factor, 3)
+    out = dict(label)
+    out["turns"] = [{"start": s(t["start"]), "end": s(t["end"])} for t in label["turns"]]
+    out["holds"] = [{"start": s(t["start"]), "end": s(t["end"])} for t in label["holds"]]
+    out["transcript"] = [{"text": t["text"], "start": s(t["start"]), "end": s(t["end"])} for t in label["transcript"]]
+    out["turn_ends"] = [s(v) for v in label["turn_ends"]]
+    out["duration"] = round(n / SR, 3)
+    return out
+
+
+def augment(src_wav, src_json, dst_wav, dst_json, rnd):
+    speed = rnd.choice([0.9, 0.95, 1.0, 1.05, 1.1])
+    reverb = rnd.random() < 0.5
+    tmp = dst_wav + ".tmp.wav"
+    cmd = ["sox", src_wav, tmp]
+    if speed != 1.0:
+        cmd += ["speed", str(speed), "rate", str(SR)]
+    if reverb:
+        cmd += ["reverb", str(rnd.randint(10, 50)), "50", str(rnd.randint(20, 80))]
+    subprocess.run(cmd, check=True, capture_output=True)
+    x = read_wav(tmp)
+    os.unlink(tmp)
+    label = json.load(open(src_json))
+    n = int(round(label["duration"] / speed * SR))
+    x = x[:n] if len(x) >= n else np.concatenate([x, np.zeros(n - len(x), np.float32)])
+    gain = 10 ** (rnd.uniform(-12, 6) / 20)
+    nrng = np.random.default_rng(rnd.randint(0, 2**31))
+    noise = nrng.normal(0, 10 ** (rnd.uniform(-62, -42) / 20), len(x)).astype(np.float32)
+    write_wav(dst_wav, x * gain + noise)
+    json.dump(scale_labels(label, 1.0 / speed, len(x)), open(dst_json, "w"))
+
+
+def run_one(job, out, bank):
+    engine, seed, count = job
+    raw = os.path.join(out, "raw", "%s-%d" % (engine, seed))
+    if not os.path.exists(os.path.join(raw, "%s-%03d.json" % (engine, count - 1))):
+        subprocess.run(["nice", "-n", "10", sys.executable, TOOL, "--out", raw, "--engine", engine,
+                        "--count", str(count), "--seed", str(seed), "--bank", bank], check=True)
+    return raw
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--out", required=True)
+    ap.add_argument("--split", default="train", choices=["train", "heldout"])
+    ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument("--jobs", type=int, default=2)
+    ap.add_argument("--augment", type=int, default=None, help="augmented copies per sample")
+    a = ap.parse_args()
+    sys.path.insert(0, HERE)
+    from text_bank import TRAIN, HELDOUT
+    os.makedirs(a.out, exist_ok=True)
+    bank = os.path.join(a.out, "bank.json")
+    json.dump(TRAIN if a.split == "train" else HELDOUT, open(bank, "w"))
+    with ThreadPoolExecutor(a.jobs) as pool:
+        raws = list(pool.map(lambda j: run_one(j, a.out, bank), PLAN[a.split]))
+    n_aug = a.augment if a.augment is not None else (1 if a.split == "train" else 0)
+    rnd = random.Random(a.seed)
+    final = os.path.join(a.out, "corpus")
+    os.makedirs(final, exist_ok=True)
+    for raw in raws:
+        tag = os.path.basename(raw)
+        for f in sorted(os.listdir(raw)):
+            if not f.endswith(".json"):
+                continue
+            stem = f[:-5]
+            name = "%s-%s" % (tag, stem.split("-")[-1])
+            shutil.copy(os.path.join(raw, stem + ".wav"), os.path.join(final, name + ".wav"))
+            shutil.copy(os.path.join(raw, f), os.path.join(final, name + ".json"))
+            for k in range(n_aug):
+                augment(os.path.join(raw, stem + ".wav"), os.path.join(raw, f),
+                        os.path.join(final, name + "-aug%d.wav" % k), os.path.join(final, name + "-aug%d.json" % k), rnd)
+    print("corpus:", final, len([f for f in os.listdir(final) if f.endswith(".wav")]), "wavs")
+
+
+if __name__ == "__main__":
+    main()

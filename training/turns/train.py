@@ -1,0 +1,205 @@
+"""Trains the turn-taking model on features exported by export-features.ts and writes the
+weights the app ships (public/models/turns/turn-model.json).
+
+Model: gradient-boosted trees (sklearn HistGradientBoosting, log-loss) over the lib/turns
+per-frame features of pause frames; label 1 = the pause follows a turn end. The decision
+thresholds are tuned on a validation split of the training corpus (never on dev or speech/)
+by simulating the policy and scoring with shared/tools/score-turns' own score().
+
+usage: train.py --features PREFIX --corpus DIR --out MODEL.json [--seed 7]
+"""
+import argparse, importlib.machinery, importlib.util, json, os, statistics, sys, time, zlib
+import numpy as np
+from sklearn.ensemble import HistGradientBoostingClassifier
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+SCORER = os.path.normpath(os.path.join(HERE, "..", "..", "..", "shared", "tools", "score-turns"))
+MAX_PAUSE_MS = 1900
+
+
+def load_scorer():
+    loader = importlib.machinery.SourceFileLoader("score_turns", SCORER)
+    spec = importlib.util.spec_from_loader("score_turns", loader)
+    module = importlib.util.module_from_spec(spec)
+    loader.exec_module(module)
+    return module
+
+
+def label_rows(files, X, cols, corpus):
+    labels = np.zeros(len(X), np.int8)
+    t_col, f_col = cols.index("time"), cols.index("file")
+    meta = {}
+    for fi, name in enumerate(files):
+        lab = json.load(open(os.path.join(corpus, name + ".json")))
+        meta[name] = lab
+        idx = np.nonzero(X[:, f_col] == fi)[0]
+        t = X[idx, t_col]
+        turns = lab["turns"]
+        for k, turn in enumerate(turns):
+            nxt = turns[k + 1]["start"] if k + 1 < len(turns) else lab["duration"] + 1
+            labels[idx[(t >= turn["end"] - 0.1) & (t < nxt)]] = 1
+    return labels, meta
+
+
+def cross_fit_lexical(files, X, cols, labels, lexical_path):
+    """Replaces lexEndProb by its out-of-fold value (see train_lexical.py)."""
+    sys.path.insert(0, HERE)
+    from text_bank import TRAIN
+    import train_lexical as tl
+    folds = json.load(open(lexical_path + ".folds.json"))
+    texts = sorted({w["text"] for lab in labels.values() for w in lab["transcript"]})
+    keys = dict(zip(texts, tl.keys_for(texts, os.path.dirname(lexical_path), "corpus")))
+    def prob(text):
+        model = folds[tl.fold_of(tl.core_of(text, TRAIN))]
+        z = model["bias"] + sum(model["weights"].get(k, 0.0) for k in keys[text])
+        return 1 / (1 + np.exp(-z))
+    f_col, k_col = cols.index("file"), cols.index("lexFragment")
+    avail, end_col = cols.index("lexAvailable"), cols.index("lexEndProb")
+    cache = {}
+    for i in np.nonzero(X[:, avail] == 1)[0]:
+        key = (int(X[i, f_col]), int(X[i, k_col]))
+        if key not in cache:
+            cache[key] = prob(labels[files[key[0]]]["transcript"][key[1]]["text"])
+        X[i, end_col] = cache[key]
+    print("cross-fitted lexEndProb on %d rows (%d fragments)" % (int((X[:, avail] == 1).sum()), len(cache)))
+
+
+def export_trees(clf, names):
+    trees = []
+    for predictors in clf._predictors:
+        nodes = predictors[0].nodes
+        leaf = nodes["is_leaf"].astype(bool)
+        trees.append({
+            "feature": [-1 if leaf[i] else int(nodes["feature_idx"][i]) for i in range(len(nodes))],
+            "threshold": [0.0 if leaf[i] else float(nodes["num_threshold"][i]) for i in range(len(nodes))],
+            "left": [int(v) for v in nodes["left"]],
+            "right": [int(v) for v in nodes["right"]],
+            "value": [float(v) if leaf[i] else 0.0 for i, v in enumerate(nodes["value"])],
+        })
+    base = float(np.ravel(clf._baseline_prediction)[0])
+    return trees, base
+
+
+def tree_score(trees, base, x):
+    s = 0.0
+    for tr in trees:
+        n = 0
+        while tr["feature"][n] >= 0:
+            n = tr["left"][n] if x[tr["feature"][n]] <= tr["threshold"][n] else tr["right"][n]
+        s += tr["value"][n]
+    return base + s
+
+
+def simulate(files, X, cols, prob, threshold, min_pause):
+    """Commit times under the policy: first pause frame with p >= threshold after min_pause."""
+    f_col, t_col, p_col = cols.index("file"), cols.index("time"), cols.index("pauseMs")
+    ipu_col = cols.index("ipuMs")
+    out = {name: [] for name in files}
+    committed_at = -1.0
+    last_file = -1
+    decided_run = False
+    for i in range(len(X)):
+        fi = int(X[i, f_col])
+        if fi != last_file:
+            last_file, committed_at, decided_run = fi, -1.0, False
+        pause = X[i, p_col]
+        t = X[i, t_col]
+        if pause == 10:
+            decided_run = False
+        if decided_run:
+            continue
+        # After a commit the companion holds the floor until the user talks again (≥ 50 ms).
+        if committed_at >= 0 and (t - pause / 1000 <= committed_at or X[i, ipu_col] < 50):
+            continue
+        if pause >= min_pause and (prob[i] >= threshold or pause >= MAX_PAUSE_MS):
+            out[files[fi]].append(round(float(t), 3))
+            committed_at = t
+            decided_run = True
+    return out
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--features", required=True)
+    ap.add_argument("--corpus", required=True)
+    ap.add_argument("--out", required=True)
+    ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument("--trees", type=int, default=150)
+    ap.add_argument("--lexical", help="lexical model JSON from train_lexical.py")
+    a = ap.parse_args()
+    started = time.time()
+    meta = json.load(open(a.features + ".json"))
+    cols, files = meta["columns"], meta["files"]
+    X = np.fromfile(a.features + ".f32", dtype="<f4").reshape(-1, len(cols))
+    y, labels = label_rows(files, X, cols, a.corpus)
+    if a.lexical and os.path.exists(a.lexical + ".folds.json"):
+        cross_fit_lexical(files, X, cols, labels, a.lexical)
+    X = np.delete(X, cols.index("lexFragment"), axis=1)
+    cols = [c for c in cols if c != "lexFragment"]
+    feat = X[:, 2:]
+    # Validation split by source sample (an augmented copy stays with its source).
+    def is_val(name):
+        return zlib.crc32(name.split("-aug")[0].encode()) % 5 == 0
+    val_file = np.array([is_val(n) for n in files])
+    val = val_file[X[:, 0].astype(int)]
+    print("rows %d (val %d), positives %.3f, files %d (val %d)" % (len(X), val.sum(), y.mean(), len(files), val_file.sum()))
+    # Frames deep in a pause are easy and plentiful: keep every 3rd beyond 800 ms.
+    pause = X[:, cols.index("pauseMs")]
+    keep = (~val) & ((pause <= 800) | (np.round(pause / 10) % 3 == 0))
+    weight = np.where(y[keep] == 0, 2.0, 1.0)  # a false take in a hold costs an interruption
+    names = cols[2:]
+    # Longer pauses and more final-sounding words never lower the floor probability.
+    monotonic = [1 if n in ("pauseMs", "lexEndProb") else 0 for n in names]
+    clf = HistGradientBoostingClassifier(max_iter=a.trees, max_leaf_nodes=8, learning_rate=0.1,
+                                         l2_regularization=1.0, min_samples_leaf=200,
+                                         monotonic_cst=monotonic, early_stopping=False,
+                                         random_state=a.seed)
+    clf.fit(feat[keep], y[keep], sample_weight=weight)
+    trees, base = export_trees(clf, cols[2:])
+    check = np.random.default_rng(a.seed).choice(len(X), 200, replace=False)
+    ref = clf.decision_function(feat[check])
+    mine = np.array([tree_score(trees, base, feat[i]) for i in check])
+    assert np.max(np.abs(ref - mine)) < 1e-6, "tree export mismatch %g" % np.max(np.abs(ref - mine))
+    prob = clf.predict_proba(feat)[:, 1]
+    scorer = load_scorer()
+    val_names = [n for n, v in zip(files, val_file) if v]
+    val_labels = {n: labels[n] for n in val_names}
+    best = None
+    results = []
+    for threshold in [0.6, 0.7, 0.8, 0.85, 0.88, 0.9, 0.92, 0.94, 0.96, 0.98]:
+        for min_pause in [30, 100]:
+            dec = simulate(files, X, cols, prob, threshold, min_pause)
+            s = scorer.score(val_labels, {n: dec[n] for n in val_names})
+            results.append((threshold, min_pause, s))
+            # An interruption and a missed turn end (the user waits 1.9 s) cost about the same;
+            # each 100 ms of median latency costs one of them.
+            missed = round((1 - s["recall"]) * s["turn_ends"])
+            cost = 3 * s["interruptions"] + 3 * missed + (s["median_latency_ms"] or 9e9) / 100
+            if best is None or cost < best[0]:
+                best = (cost, threshold, min_pause, s)
+    for threshold, min_pause, s in results:
+        print("thr %.2f min %3d  %s" % (threshold, min_pause, json.dumps(s)))
+    _, threshold, min_pause, s = best
+    print("chosen: threshold %.2f, min pause %d ms, validation %s" % (threshold, min_pause, json.dumps(s)))
+    model = {
+        "format": "kin-turns-gbdt",
+        "version": 1,
+        "featureNames": cols[2:],
+        "baseScore": base,
+        "learningRate": 1.0,
+        "trees": trees,
+        "lexical": json.load(open(a.lexical)) if a.lexical else None,
+        "policy": {"speculateThreshold": round(threshold * 0.6, 4), "commitThreshold": threshold,
+                   "minPauseMs": min_pause, "maxPauseMs": MAX_PAUSE_MS},
+        "meta": {"trainer": "training/turns/train.py", "seed": a.seed, "rows": int(keep.sum()),
+                 "files": len(files), "validation": s,
+                 "model": "HistGradientBoosting, %d trees, 8 leaves" % a.trees},
+    }
+    os.makedirs(os.path.dirname(os.path.abspath(a.out)), exist_ok=True)
+    with open(a.out, "w") as f:
+        json.dump(model, f, separators=(",", ":"))
+    print("wrote %s (%d trees, %.1f KB) in %.1f s" % (a.out, len(trees), os.path.getsize(a.out) / 1024, time.time() - started))
+
+
+if __name__ == "__main__":
+    main()

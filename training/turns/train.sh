@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# npm run train:turns — builds the training corpus with make-turn-corpus (3 engines, 8 seeds,
+# the TRAIN text bank, one augmented copy per sample), trains the lexical and frame models and
+# writes public/models/turns/turn-model.json. Deterministic given SEED. Scratch: $WORK.
+# Never reads shared/data/speech or shared/data/turns/dev.
+set -euo pipefail
+export PYTHONDONTWRITEBYTECODE=1
+# sox dithers with a random seed unless repeatable mode is on (make-turn-corpus calls sox too).
+export SOX_OPTS="${SOX_OPTS:--R}"
+cd "$(dirname "$0")/../.."
+SEED="${SEED:-7}"
+WORK="${WORK:-/tmp/kin-turns/train}"
+PY="${PYTHON:-/usr/bin/python3}"
+OUT="${OUT:-public/models/turns/turn-model.json}"
+start=$(date +%s)
+nice -n 10 "$PY" training/turns/build_corpus.py --out "$WORK" --split train --seed "$SEED"
+nice -n 10 "$PY" training/turns/train_lexical.py --work "$WORK" --out "$WORK/lexical.json" --seed "$SEED"
+nice -n 10 node bench/turns-run.mjs training/turns/export-features.ts --corpus "$WORK/corpus" --out "$WORK/features" --lexical "$WORK/lexical.json"
+nice -n 10 "$PY" training/turns/train.py --features "$WORK/features" --corpus "$WORK/corpus" --lexical "$WORK/lexical.json" --seed "$SEED" --out "$OUT"
+echo "train:turns done in $(( $(date +%s) - start )) s -> $OUT"
