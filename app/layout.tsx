@@ -30,6 +30,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
           <Link href="/" className="brand" aria-label="Kin home"><span className="brand-mark" aria-hidden="true">◡</span> Kin</Link>
           <nav aria-label="Main">
             <Link href="/">Companions</Link>
+            <Link href="/memories">Memories</Link>
             <Link href="/settings">Settings</Link>
           </nav>
         </header>

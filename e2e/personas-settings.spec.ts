@@ -47,11 +47,14 @@ test('settings persist across reloads, and corrupted storage is kept aside with 
   await expect(page.getByTestId('brain-builtin')).toBeChecked();
 });
 
-test('a brain that is not available yet falls back visibly, never silently', async ({ page }) => {
+test('a model that cannot be loaded falls back to the built-in brain visibly, never silently', async ({ page }) => {
   await page.goto('/settings');
   await page.getByTestId('brain-local-llm').check();
+  await page.getByTestId('local-model-url').fill('/test-models/missing.gguf');
   const call = new CallPage(page);
   await call.goto('coach');
   await call.typeInstead();
-  await expect(page.getByTestId('notice-brain:failed')).toContainText('built-in brain');
+  await call.sendText('Hello there');
+  await expect(page.getByTestId('notice-model:load')).toContainText('built-in brain', { timeout: 30_000 });
+  await expect(call.lastCompanionCaption()).toContainText('Maya', { timeout: 30_000 });
 });

@@ -19,6 +19,7 @@ export type KinErrorCode =
   | 'storage:quota'
   | 'storage:corrupt'
   | 'model:load'
+  | 'vision:failed'
   | 'call:background'
   | 'memory:import'
   | 'memory:model'
@@ -58,6 +59,7 @@ export const ERROR_MESSAGES: Record<KinErrorCode, string> = {
   'storage:quota': 'Your device storage is full, so this change was not saved. Free some space and try again.',
   'storage:corrupt': 'Saved data could not be read. Nothing was changed.',
   'model:load': 'A model file could not be loaded. That feature is off for now.',
+  'vision:failed': 'Face tracking is off on this device. The call goes on; your companion just cannot see your expressions.',
   'memory:import': 'That file could not be imported: it is not a Kin memory export, or it is damaged. Nothing was changed.',
   'memory:model': 'The memory search model could not load, so memories are found by their words only.',
   'memory:storage': 'Memories could not be saved on this device just now. The call goes on.',

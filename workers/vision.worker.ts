@@ -107,7 +107,7 @@ self.onmessage = async (event: MessageEvent<VisionInMessage>) => {
       post({ type: 'ready', backend, initMs: performance.now() - started, detail });
     } catch (error) {
       landmarker = null;
-      post({ type: 'error', code: 'model:load', message: `Face tracking could not start: ${String(error)}` });
+      post({ type: 'error', code: 'vision:failed', message: `Face tracking could not start: ${String(error)}` });
       post({ type: 'ready', backend: 'frame-stats', initMs: performance.now() - started });
     }
     return;
@@ -130,7 +130,7 @@ self.onmessage = async (event: MessageEvent<VisionInMessage>) => {
   try {
     face = detectFace(bitmap, message.timestampMs);
   } catch (error) {
-    post({ type: 'error', code: 'model:load', message: `Face tracking stopped: ${String(error)}` });
+    post({ type: 'error', code: 'vision:failed', message: `Face tracking stopped: ${String(error)}` });
     landmarker = null;
   }
   const description = face

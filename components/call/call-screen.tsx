@@ -14,6 +14,8 @@ import type { Persona } from '@/lib/persona/types';
 import { settingsStore } from '@/lib/settings/store';
 import { DeferredVoice } from '@/lib/speech/deferred-voice';
 import { selectVoice } from '@/lib/speech/select';
+import { MemoryClient } from '@/components/memory/memory-client';
+import { memoryPort } from '@/components/memory/memory-port';
 import { CallNotices } from './call-notices';
 import { Captions } from './captions';
 import { Controls } from './controls';
@@ -31,6 +33,13 @@ declare global {
 }
 
 type Stage = 'consent' | 'call' | 'ended';
+
+let memoryClient: MemoryClient | null = null;
+/** One memory worker per page, started on the first call. */
+function getMemoryClient(): MemoryClient {
+  memoryClient ??= new MemoryClient('default');
+  return memoryClient;
+}
 
 export function CallScreen({ personaId }: { personaId: string }) {
   const custom = useStore(personaStore, (s) => s.custom);
@@ -83,7 +92,8 @@ function Call({ persona }: { persona: Persona }) {
     const loading = selectVoice(settings.voice, persona.voice, () => media?.audioContext ?? null, (reason) =>
       callActions.notify(store, 'speech:failed', `${reason} Replies are shown as captions or spoken by the browser.`));
     const speech = new DeferredVoice(loading);
-    const s = new CallSession({ store, persona, brain, speech, cameraId: settings.cameraId, micId: settings.micId, shareMood: settings.privacy.shareMoodWithBrain });
+    const s = new CallSession({ store, persona, brain, speech, cameraId: settings.cameraId, micId: settings.micId, shareMood: settings.privacy.shareMoodWithBrain,
+      memory: memoryPort(getMemoryClient(), 'default', `call-${Date.now()}`), rememberTurns: settings.privacy.rememberConversations });
     media = s.media;
     void loading.then((voice) => store.setState({ labels: { ...store.getState().labels, voice: voice.label } }));
     sessionRef.current = s;
@@ -96,12 +106,19 @@ function Call({ persona }: { persona: Persona }) {
     if (store.getState().mic !== 'on') setTextOpen(true);
   }, [persona, store]);
 
+  const [memorySaved, setMemorySaved] = useState<boolean | null>(null);
   const end = useCallback(async () => {
-    await sessionRef.current?.end();
+    const session = sessionRef.current;
+    await session?.end();
     setStage('ended');
+    if (!session || !settingsStore.getState().privacy.rememberConversations) return;
+    setMemorySaved(null);
+    setMemorySaved(await session.flushMemory());
   }, []);
 
   useEffect(() => () => { void sessionRef.current?.end(); }, []);
+  // Start the memory worker (and its model) while the user reads the permission screen.
+  useEffect(() => { getMemoryClient(); }, []);
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -121,6 +138,11 @@ function Call({ persona }: { persona: Persona }) {
       <main id="main" className="page-message" data-testid="call-ended">
         <h1>Call with {persona.name} ended</h1>
         <p>{turns === 0 ? 'Come back any time.' : `You exchanged ${turns} message${turns === 1 ? '' : 's'}.`} Your camera and microphone are off.</p>
+        {turns > 0 && settingsStore.getState().privacy.rememberConversations && (
+          <p className="muted" role="status" data-testid="memory-save-status">
+            {memorySaved === null ? 'Saving what you talked about on this device…' : memorySaved ? 'What you talked about is saved on this device. See or delete it under Memories.' : 'Some memories of this call may not have been saved.'}
+          </p>
+        )}
         <div className="actions">
           <button type="button" className="primary" onClick={() => { store.setState({ captions: [], turns: [], notices: [], phase: 'idle' }); setStage('consent'); }}>Call again</button>
           <Link href="/" className="secondary button-link">Back to companions</Link>

@@ -20,6 +20,9 @@ export function Captions({ store, companionName }: { store: CallStore; companion
           <li key={c.id} className={`caption caption-${c.speaker}`} data-testid={`caption-${c.speaker}`} data-final={c.final}>
             <span className="caption-who">{c.speaker === 'user' ? 'You' : companionName}</span>
             <span className="caption-text">{c.text || '…'}</span>
+            {c.used && c.used.length > 0 && (
+              <span className="caption-used" data-testid="caption-used">remembered: {c.used.join(' · ')}</span>
+            )}
           </li>
         ))}
         {userSpeaking && (

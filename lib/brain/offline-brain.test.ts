@@ -47,6 +47,12 @@ describe('offline brain', () => {
     expect(listener).toContain('you had an awful day');
   });
 
+  test('greets with a follow-up from memory', async () => {
+    const text = await reply({ userText: 'Good morning!', memories: ['My sister Anna is visiting on Saturday [2026-11-28].', "Anna is the user's sister"] });
+    expect(text).toContain('good to see you again');
+    expect(text).toMatch(/your sister Anna is visiting on Saturday \(Saturday 28 November\)\. How (did that go|is that going)\?/);
+  });
+
   test('stops streaming when aborted', async () => {
     const controller = new AbortController();
     controller.abort();

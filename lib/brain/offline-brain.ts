@@ -85,7 +85,22 @@ const FOLLOW_UPS: Record<PersonaStyle, readonly string[]> = {
   custom: ['Tell me more.', 'How do you feel about that?', 'What would help most right now?'],
 };
 
-function composeReply({ persona, userText, history, affect }: BrainRequest): string {
+/** A follow-up from memory for a greeting: "Last time you told me …". */
+function memoryFollowUp(memories: readonly string[] | undefined, seed: string): string {
+  const memory = memories?.[0];
+  if (!memory) return '';
+  const text = reflect(
+    memory
+      .replace(/\s*\[(\d{4})-(\d{2})-(\d{2})\]/g, (_m, y: string, mo: string, d: string) =>
+        ` (${new Date(Number(y), Number(mo) - 1, Number(d)).toLocaleDateString('en-GB', { weekday: 'long', day: 'numeric', month: 'long' })})`)
+      .replace(/[.!?]+$/, ''),
+  )
+    .replace(/\bthe user's\b/gi, 'your')
+    .replace(/\bthe user\b/gi, 'you');
+  return ' ' + pick([`I remember: ${text}. How did that go?`, `Last time you told me: ${text}. How is that going?`], seed);
+}
+
+function composeReply({ persona, userText, history, affect, memories }: BrainRequest): string {
   const style = persona.style;
   const seed = `${persona.id}|${history.length}|${userText}`;
   const follow = pick(FOLLOW_UPS[style], seed);
@@ -100,6 +115,7 @@ function composeReply({ persona, userText, history, affect }: BrainRequest): str
 
   switch (classify(userText)) {
     case 'greeting':
+      if (memories?.length) return `Hello${you}! It’s good to see you again.${memoryFollowUp(memories, seed)}`;
       return pick(
         [
           `Hello${you}! It’s good to see you. I’m ${persona.name}. How are you today?`,

@@ -3,7 +3,7 @@ import { ScriptedBrain } from '../brain/scripted-brain';
 import type { BrainProvider } from '../brain/types';
 import { DEMO_PERSONAS } from '../persona/personas';
 import { PacedCaptions } from '../speech/paced-captions';
-import { Conversation, takeSentences } from './conversation';
+import { Conversation, RECALL_BUDGET_MS, takeSentences } from './conversation';
 import { createCallStore } from './store';
 
 function setup(brain: BrainProvider, charsPerSecond = 2000) {
@@ -76,6 +76,44 @@ describe('Conversation', () => {
     await conversation.userTurn('hello?');
     expect(store.getState().phase).toBe('listening');
     expect(store.getState().notices.map((n) => n.code)).toEqual(['brain:failed']);
+  });
+
+  test('recalls memories for the brain, shows them, strengthens them, and remembers the turn', async () => {
+    const brain = new ScriptedBrain(['Hello again.']);
+    const store = createCallStore();
+    store.getState().dispatch({ type: 'start' });
+    store.getState().dispatch({ type: 'ready' });
+    const calls: string[] = [];
+    const conversation = new Conversation({
+      store, brain, speech: new PacedCaptions(2000), persona: DEMO_PERSONAS[1],
+      memory: {
+        recall: async (text) => { calls.push(`recall:${text}`); return [{ id: 'm1', text: 'Anna is your sister' }]; },
+        remember: (text, turnId) => calls.push(`remember:${turnId}:${text}`),
+        markUsed: (ids) => calls.push(`used:${ids.join(',')}`),
+        flush: async () => undefined,
+      },
+    });
+    await conversation.userTurn('Hi Walter');
+    expect(brain.requests[0].memories).toEqual(['Anna is your sister']);
+    expect(store.getState().captions[1].used).toEqual(['Anna is your sister']);
+    expect(calls).toEqual(['recall:Hi Walter', 'remember:u1:Hi Walter', 'used:m1']);
+  });
+
+  test('a slow memory does not hold up the reply, and an incognito call remembers nothing', async () => {
+    const brain = new ScriptedBrain(['Hi.']);
+    const store = createCallStore();
+    store.getState().dispatch({ type: 'start' });
+    store.getState().dispatch({ type: 'ready' });
+    const remembered: string[] = [];
+    const conversation = new Conversation({
+      store, brain, speech: new PacedCaptions(2000), persona: DEMO_PERSONAS[1], rememberTurns: false,
+      memory: { recall: () => new Promise(() => undefined), remember: (t) => remembered.push(t), markUsed: () => undefined, flush: async () => undefined },
+    });
+    const started = Date.now();
+    await conversation.userTurn('Hello');
+    expect(Date.now() - started).toBeLessThan(RECALL_BUDGET_MS + 400);
+    expect(brain.requests[0].memories).toEqual([]);
+    expect(remembered).toEqual([]);
   });
 
   test('empty input does nothing', async () => {

@@ -3,6 +3,21 @@ import type { Persona } from '../persona/types';
 import type { SpeechOutput } from '../speech/types';
 import { callActions, type CallStore, type TurnLatency } from './store';
 
+/** What the conversation needs from memory (lib/memory behind a worker in the app). */
+export interface MemoryPort {
+  /** Memories relevant to this user turn, best first. */
+  recall(text: string): Promise<{ id: string; text: string }[]>;
+  /** Stores what the user said (the write path extracts, resolves and merges). */
+  remember(text: string, turnId: string): void;
+  /** Records that these memories were used in a reply (strengthens them). */
+  markUsed(ids: string[]): void;
+  /** Resolves when everything sent so far has been written. */
+  flush(): Promise<void>;
+}
+
+/** Longest the reply waits for memory recall before answering without it, ms. */
+export const RECALL_BUDGET_MS = 300;
+
 export interface ConversationDeps {
   store: CallStore;
   brain: BrainProvider;
@@ -13,6 +28,9 @@ export interface ConversationDeps {
   /** Companion voice level for the face, 0..1. */
   onSpeechLevel?: (level: number) => void;
   now?: () => number;
+  memory?: MemoryPort;
+  /** False for an incognito call: nothing new is remembered. */
+  rememberTurns?: boolean;
 }
 
 /** Splits finished sentences off the front of a streamed buffer. */
@@ -61,7 +79,18 @@ export class Conversation {
     this.cancelReply();
     callActions.addCaption(store, 'user', clean, true);
     store.getState().dispatch({ type: 'user-text' });
-    await this.reply(clean);
+    // Recall is sent before the turn is stored, so a turn never recalls itself; the write path then
+    // runs in the memory worker while the companion answers.
+    const recalling = this.recall(clean);
+    if (this.deps.rememberTurns !== false) this.deps.memory?.remember(clean, `u${this.turnCount + 1}`);
+    await this.reply(clean, await recalling);
+  }
+
+  private async recall(text: string): Promise<{ id: string; text: string }[]> {
+    const memory = this.deps.memory;
+    if (!memory) return [];
+    const timeout = new Promise<[]>((resolve) => setTimeout(() => resolve([]), RECALL_BUDGET_MS));
+    return Promise.race([memory.recall(text).catch(() => []), timeout]);
   }
 
   /** The user started talking over the companion: stop talking at once. */
@@ -86,7 +115,7 @@ export class Conversation {
     }
   }
 
-  private async reply(userText: string): Promise<void> {
+  private async reply(userText: string, memories: { id: string; text: string }[] = []): Promise<void> {
     const { store, brain, speech, persona } = this.deps;
     const controller = new AbortController();
     this.current = controller;
@@ -94,7 +123,7 @@ export class Conversation {
     const started = this.now();
     const turn: TurnLatency = { turn: ++this.turnCount, firstTokenMs: null, speechStartMs: null, totalMs: null, interrupted: false };
     this.currentTurn = turn;
-    const captionId = callActions.addCaption(store, 'companion', '', false);
+    const captionId = callActions.addCaption(store, 'companion', '', false, memories.map((m) => m.text));
     let spoken = '';
     let pending = '';
     let full = '';
@@ -121,7 +150,7 @@ export class Conversation {
     try {
       const history = this.history.slice(-20);
       for await (const chunk of brain.generate(
-        { persona, history, userText, affect: this.deps.affect?.(), now: new Date() },
+        { persona, history, userText, affect: this.deps.affect?.(), memories: memories.map((m) => m.text), now: new Date() },
         signal,
       )) {
         if (signal.aborted) break;
@@ -148,6 +177,7 @@ export class Conversation {
     callActions.updateCaption(store, captionId, said ? (signal.aborted ? `${said} —` : said) : '…', true);
     this.history.push({ role: 'user', content: userText });
     if (said) this.history.push({ role: 'assistant', content: said });
+    if (memories.length && said) this.deps.memory?.markUsed(memories.map((m) => m.id));
     if (!signal.aborted) {
       store.getState().dispatch({ type: 'reply-finished' });
       this.finish(controller, turn, started);

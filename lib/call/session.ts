@@ -10,7 +10,7 @@ import type { Persona } from '../persona/types';
 import { createLiveMetrics, type LiveMetrics } from '../perception/live';
 import { isTooDark } from '../perception/frame-stats';
 import type { SpeechOutput } from '../speech/types';
-import { Conversation } from './conversation';
+import { Conversation, type MemoryPort } from './conversation';
 import { CallMedia } from './media';
 import { callActions, type CallStore } from './store';
 import { TabPresence } from './tab-presence';
@@ -24,6 +24,9 @@ export interface CallSessionOptions {
   micId?: string;
   /** Privacy switch: let the brain see the one-line description of how the user seems. */
   shareMood?: boolean;
+  memory?: MemoryPort;
+  /** Privacy switch: remember what is said in this call. */
+  rememberTurns?: boolean;
 }
 
 export interface MediaRequest {
@@ -54,6 +57,8 @@ export class CallSession {
       brain: options.brain,
       speech: options.speech,
       persona: options.persona,
+      memory: options.memory,
+      rememberTurns: options.rememberTurns,
       affect: () => {
         const perception = this.store.getState().perception;
         if (!perception || !options.shareMood || this.store.getState().camera !== 'on') return undefined;
@@ -98,7 +103,7 @@ export class CallSession {
       },
       onBackground: (hidden) => this.handleBackground(hidden),
       onError: (code, detail) =>
-        callActions.notify(this.store, code, code === 'model:load' && detail ? `Face tracking is off: ${detail.replace(/^Face tracking[^:]*: /, '').slice(0, 160)}. The call goes on.` : undefined),
+        callActions.notify(this.store, code, code === 'vision:failed' && detail ? `Face tracking is off: ${detail.replace(/^Face tracking[^:]*: /, '').slice(0, 160)}. The call goes on.` : undefined),
     });
     this.presence = new TabPresence((otherCalls) => {
       if (otherCalls > 0) callActions.notify(this.store, 'call:other-tab');
@@ -212,6 +217,15 @@ export class CallSession {
 
   async resumeAudio(): Promise<void> {
     await this.media.resumeAudio();
+  }
+
+  /** Resolves when this call's memories are written (at most `timeoutMs`); true when confirmed. */
+  async flushMemory(timeoutMs = 10000): Promise<boolean> {
+    if (!this.options.memory) return true;
+    return Promise.race([
+      this.options.memory.flush().then(() => true, () => false),
+      new Promise<boolean>((r) => setTimeout(() => r(false), timeoutMs)),
+    ]);
   }
 
   async end(): Promise<void> {

@@ -11,6 +11,8 @@ export interface Caption {
   text: string;
   /** False while the text is still streaming / being spoken. */
   final: boolean;
+  /** Memories that were in mind for this reply (shown as "remembered: …"). */
+  used?: string[];
 }
 
 /** Timings of one turn, ms from the moment the user's turn ended. */
@@ -81,9 +83,10 @@ let captionId = 1;
 
 /** Small, typed mutations used by the session; kept here so every writer goes through one place. */
 export const callActions = {
-  addCaption(store: CallStore, speaker: Caption['speaker'], text: string, final: boolean): number {
+  addCaption(store: CallStore, speaker: Caption['speaker'], text: string, final: boolean, used?: string[]): number {
     const id = captionId++;
-    store.setState({ captions: [...store.getState().captions, { id, speaker, text, final }].slice(-MAX_CAPTIONS) });
+    const caption: Caption = used?.length ? { id, speaker, text, final, used } : { id, speaker, text, final };
+    store.setState({ captions: [...store.getState().captions, caption].slice(-MAX_CAPTIONS) });
     return id;
   },
   updateCaption(store: CallStore, id: number, text: string, final: boolean): void {

@@ -12,6 +12,10 @@ async function fetchBuffer(url: string): Promise<ArrayBuffer> {
 export async function loadUseLiteBrowser(modelBaseUrl: string, wasmBaseUrl: string): Promise<Embedder> {
   const wasm = await import('@tensorflow/tfjs-backend-wasm');
   wasm.setWasmPaths(wasmBaseUrl.endsWith('/') ? wasmBaseUrl : `${wasmBaseUrl}/`);
+  // The page is cross-origin isolated, so tfjs would pick its threaded build, whose helper workers
+  // start from blob: scripts that a worker cannot importScripts here; one thread is as fast on
+  // two cores (FIELD-NOTES) and always works.
+  tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
   if (!(await tf.setBackend('wasm'))) throw new Error('tfjs wasm backend did not start');
   const base = modelBaseUrl.replace(/\/$/, '');
   const modelJson = JSON.parse(new TextDecoder().decode(await fetchBuffer(`${base}/model.json`))) as UseLiteFiles['modelJson'];

@@ -40,7 +40,7 @@ export type VisionBackend = 'mediapipe-gpu' | 'mediapipe-cpu' | 'frame-stats';
 export type VisionOutMessage =
   | { type: 'ready'; backend: VisionBackend; initMs: number; detail?: string }
   | { type: 'result'; stats: FrameStats; face: FaceResult | null; description: Description | null }
-  | { type: 'error'; code: 'worker:start' | 'model:load'; message: string };
+  | { type: 'error'; code: 'worker:start' | 'vision:failed'; message: string };
 
 export const FACE_MODEL_URL = '/models/face_landmarker.task';
 export const MEDIAPIPE_WASM_BASE = '/vendor/mediapipe';

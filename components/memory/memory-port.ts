@@ -1,0 +1,22 @@
+import type { MemoryPort } from '@/lib/call/conversation';
+import type { MemoryClient } from './memory-client';
+
+/** Adapts the memory worker client to what a call's conversation needs. */
+export function memoryPort(client: MemoryClient, spaceId: string, sessionId: string): MemoryPort {
+  return {
+    async recall(text) {
+      const response = await client.request({ type: 'search', query: text, k: 3, now: Date.now() });
+      return response.type === 'results' ? response.hits.filter((h) => h.score > 0).map((h) => ({ id: h.id, text: h.text })) : [];
+    },
+    remember(text, turnId) {
+      void client.request({ type: 'ingest', turn: { spaceId, sessionId, turnId, speaker: 'user', text, at: Date.now() } });
+    },
+    markUsed(ids) {
+      client.post({ type: 'mark-used', ids });
+    },
+    async flush() {
+      // The worker handles messages in order: a reply to this one means all earlier writes are done.
+      await client.request({ type: 'list' });
+    },
+  };
+}
