@@ -97,7 +97,9 @@ await page.waitForFunction(() => ['listening', 'user-speaking', 'thinking', 'spe
 const callStart = Date.now();
 const lines = ['Hi Walter, how are you today?', 'I went to the market this morning.', 'My sister Anna is visiting next week.', 'I feel a bit tired, to be honest.', 'What do you like to do in the afternoon?', 'Thanks, that was nice.'];
 let said = 0;
+const TURNS = process.env.BENCH_TURNS !== '0';
 const sayTimer = setInterval(() => {
+  if (!TURNS) return;
   const text = lines[said++ % lines.length];
   void page.evaluate((t) => window.__kinCall?.session.sendText(t), text).catch(() => undefined);
 }, 9000);
@@ -116,6 +118,7 @@ const atEnd = await sample();
 const heapAtEnd = await heapMb();
 const audioDropped = await page.evaluate(() => window.__kinCall.session.media.audioDropStats());
 const longTasks = await page.evaluate((since) => window.__longTasks.filter((t) => t.start >= since), atWarmup.t);
+log('long tasks after warm-up (start ms, duration ms):', JSON.stringify(longTasks.map((t) => [Math.round(t.start), Math.round(t.duration)])));
 const turns = await page.evaluate(() => window.__kinCall.state().turns);
 log('audio render gaps (audio-clock s, input samples):', JSON.stringify(audioDropped.gaps));
 const phase = await page.evaluate(() => window.__kinCall.state().phase);

@@ -32,18 +32,19 @@ class FallbackOnError extends Component<{ fallback: ReactNode; onError: () => vo
 }
 
 /**
- * The live companion face. Renders the procedural 3D head when WebGL2 is available and falls back
- * to the 2D face (same driver, same states) when it is not, when three.js fails to load, or when
+ * The live companion face. Renders the procedural 3D head when hardware WebGL2 is available and falls
+ * back to the 2D face (same driver, same states) when it is not (or is software-only), when three.js fails to load, or when
  * the GL context is lost — the call goes on either way.
  */
 export function CompanionFace({ persona, store, metrics, avatar = sharedAvatarStore }: Props) {
   const [renderer, setRenderer] = useState<'pending' | 'webgl2' | 'canvas2d'>('pending');
-  const [lowPower, setLowPower] = useState(false);
   useEffect(() => {
     const gl = probeGl();
-    setLowPower(gl.software);
-    setRenderer(gl.webgl2 ? 'webgl2' : 'canvas2d');
+    // Software WebGL (no GPU, or a blocklisted one) renders on the main thread at 50–250 ms a frame,
+    // which stalls captions, audio and input during a call: use the 2D face there.
+    setRenderer(gl.webgl2 && !gl.software ? 'webgl2' : 'canvas2d');
   }, []);
+  const lowPower = false;
 
   const flat = <CompanionFace2d persona={persona} store={store} metrics={metrics} avatar={avatar} />;
   if (renderer !== 'webgl2') return flat;
