@@ -118,7 +118,7 @@ const atEnd = await sample();
 const heapAtEnd = await heapMb();
 const audioDropped = await page.evaluate(() => window.__kinCall.session.media.audioDropStats());
 const longTasks = await page.evaluate((since) => window.__longTasks.filter((t) => t.start >= since), atWarmup.t);
-log('long tasks after warm-up (start ms, duration ms):', JSON.stringify(longTasks.map((t) => [Math.round(t.start), Math.round(t.duration)])));
+log('warm-up mark at', Math.round(atWarmup.t), 'ms; long tasks after it (start ms, duration ms):', JSON.stringify(longTasks.map((t) => [Math.round(t.start), Math.round(t.duration)])));
 const turns = await page.evaluate(() => window.__kinCall.state().turns);
 log('audio render gaps (audio-clock s, input samples):', JSON.stringify(audioDropped.gaps));
 const phase = await page.evaluate(() => window.__kinCall.state().phase);

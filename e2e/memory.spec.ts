@@ -5,9 +5,10 @@ import { CallPage } from './pages/call-page';
 async function say(page: Page, persona: string, text: string): Promise<{ reply: string; used: string[] }> {
   const call = new CallPage(page);
   await call.goto(persona);
-  // A person reads the permission screen first; meanwhile the memory worker loads its model.
-  await page.waitForTimeout(6000);
   await call.typeInstead();
+  // The memory worker loads its sentence model at the start of a call; the HUD says when it is ready.
+  await call.openHud();
+  await expect(page.getByTestId('hud-memory')).toContainText('ready', { timeout: 60_000 });
   await call.sendText(text);
   await expect(call.lastCompanionCaption()).toHaveAttribute('data-final', 'true', { timeout: 30_000 });
   const reply = (await call.lastCompanionCaption().textContent()) ?? '';

@@ -26,6 +26,9 @@ async function handle(message: MemoryRequest): Promise<void> {
   if (message.type === 'init') {
     try {
       embedder = await loadUseLiteBrowser(message.modelBaseUrl, message.wasmBaseUrl);
+      // The first inference compiles kernels and is several times slower: do it before 'ready', so
+      // the first recall in a call fits its time budget.
+      await embedder.embed(['warm up']);
     } catch (error) {
       post({ type: 'error', code: 'memory:model', message: `Embedding model unavailable, keyword search only: ${String(error)}` });
     }

@@ -3,7 +3,7 @@
  * AudioWorklet: microphone → mono → 16 kHz → 10 ms frames posted to the main thread.
  * A thin adapter: resampling and framing live in lib/audio and are unit-tested in Node.
  */
-import { Framer, StreamingResampler } from '../lib/audio/resampler';
+import { Framer, mixToMono, StreamingResampler } from '../lib/audio/resampler';
 import { rms } from '../lib/audio/level';
 import {
   FRAME_SAMPLES,
@@ -71,13 +71,7 @@ class MicFramesProcessor extends AudioWorkletProcessor {
       if (this.gaps.length < 32) this.gaps.push({ atSeconds: currentFrame / sampleRate, samples: currentFrame - this.nextExpectedFrame });
     }
     this.nextExpectedFrame = currentFrame + length;
-    const mono = length === this.mono.length ? this.mono : new Float32Array(length);
-    if (channels.length === 1) {
-      mono.set(channels[0]);
-    } else {
-      mono.fill(0);
-      for (const channel of channels) for (let i = 0; i < length; i++) mono[i] += channel[i] / channels.length;
-    }
+    const mono = mixToMono(channels, this.mono);
     const written = this.resampler.process(mono, this.resampled);
     this.framer.push(this.resampled, written, this.emit);
     return true;

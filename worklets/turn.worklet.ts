@@ -4,7 +4,7 @@
  * frame → typed turn events. A thin adapter: the weights come from the main thread (a worklet
  * cannot fetch, and onnxruntime cannot run here); all logic is in lib/turns and tested in Node.
  */
-import { Framer, StreamingResampler } from '../lib/audio/resampler';
+import { Framer, mixToMono, StreamingResampler } from '../lib/audio/resampler';
 import { FRAME_SAMPLES, PIPELINE_SAMPLE_RATE } from '../lib/audio/protocol';
 import { TurnDetector } from '../lib/turns/detector';
 import {
@@ -97,13 +97,7 @@ class TurnProcessor extends AudioWorkletProcessor {
     const channels = inputs[0];
     if (!channels || channels.length === 0 || !this.detector) return true;
     const length = channels[0].length;
-    const mono = length === this.mono.length ? this.mono : new Float32Array(length);
-    if (channels.length === 1) {
-      mono.set(channels[0]);
-    } else {
-      mono.fill(0);
-      for (const channel of channels) for (let i = 0; i < length; i++) mono[i] += channel[i] / channels.length;
-    }
+    const mono = mixToMono(channels, this.mono);
     const resampled = length <= this.resampled.length ? this.resampled : new Float32Array(length);
     const written = this.resampler.process(mono, resampled);
     this.framer.push(resampled, written, this.onFrame);

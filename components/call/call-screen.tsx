@@ -95,6 +95,9 @@ function Call({ persona }: { persona: Persona }) {
     const s = new CallSession({ store, persona, brain, speech, cameraId: settings.cameraId, micId: settings.micId, shareMood: settings.privacy.shareMoodWithBrain,
       memory: memoryPort(getMemoryClient(), 'default', `call-${Date.now()}`), rememberTurns: settings.privacy.rememberConversations });
     media = s.media;
+    void getMemoryClient().ready.then((ready) => store.setState({
+      labels: { ...store.getState().labels, memory: `ready: ${ready.records} records, ${ready.embedder ? `search by meaning (${ready.embedder})` : 'search by words only'}${settings.privacy.rememberConversations ? '' : '; not remembering this call'}` },
+    }));
     void loading.then((voice) => store.setState({ labels: { ...store.getState().labels, voice: voice.label } }));
     sessionRef.current = s;
     setSession(s);

@@ -1,7 +1,7 @@
 'use client';
 import { useEffect, useState } from 'react';
 import { useStore } from 'zustand';
-import { describeCapabilities, probeCapabilities, type Capabilities } from '@/lib/capabilities';
+import { CapabilityList } from '@/components/ui/capability-list';
 import type { CallStore } from '@/lib/call/store';
 import type { LiveMetrics } from '@/lib/perception/live';
 
@@ -9,13 +9,11 @@ const fmt = (ms: number | null) => (ms === null ? '—' : `${Math.round(ms)} ms`
 
 /** Technical details: capabilities, backends, frame rates and per-turn latencies. Refreshes twice a second. */
 export function DebugHud({ store, metrics }: { store: CallStore; metrics: LiveMetrics }) {
-  const [caps, setCaps] = useState<Capabilities | null>(null);
   const [snapshot, setSnapshot] = useState<LiveMetrics>({ ...metrics });
   const labels = useStore(store, (s) => s.labels);
   const turns = useStore(store, (s) => s.turns);
   const perception = useStore(store, (s) => s.perception);
   useEffect(() => {
-    void probeCapabilities().then(setCaps);
     const timer = setInterval(() => setSnapshot({ ...metrics, userBlendshapes: metrics.userBlendshapes }), 500);
     return () => clearInterval(timer);
   }, [metrics]);
@@ -27,6 +25,7 @@ export function DebugHud({ store, metrics }: { store: CallStore; metrics: LiveMe
         <dt>Voice</dt><dd>{labels.voice}</dd>
         <dt>Vision</dt><dd>{labels.vision}</dd>
         <dt>Audio</dt><dd>{labels.audio}</dd>
+        <dt>Memory</dt><dd data-testid="hud-memory">{labels.memory}</dd>
         <dt>Video → worker</dt>
         <dd><span data-testid="hud-video-frames">{snapshot.videoFramesSent}</span> frames · {snapshot.videoFps} fps · {snapshot.videoFramesDropped} dropped (busy) · {snapshot.videoProcessMs.toFixed(1)} ms</dd>
         <dt>Mic frames</dt>
@@ -49,13 +48,7 @@ export function DebugHud({ store, metrics }: { store: CallStore; metrics: LiveMe
         </table>
       )}
       <h3>This browser</h3>
-      {caps ? (
-        <ul className="caps" data-testid="hud-capabilities">
-          {describeCapabilities(caps).map((row) => (
-            <li key={row.label} className={row.ok ? 'ok' : 'warn'}><span>{row.label}</span> <span>{row.value}</span></li>
-          ))}
-        </ul>
-      ) : <p className="muted">Checking…</p>}
+      <CapabilityList testId="hud-capabilities" />
     </aside>
   );
 }

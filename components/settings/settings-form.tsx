@@ -2,7 +2,8 @@
 import { useEffect, useState } from 'react';
 import { useStore } from 'zustand';
 import { chooseLocalModel } from '@/lib/brain/local-llm';
-import { describeCapabilities, probeCapabilities, type Capabilities } from '@/lib/capabilities';
+import { CapabilityList } from '@/components/ui/capability-list';
+import { probeCapabilities, type Capabilities } from '@/lib/capabilities';
 import { settingsStore, type BrainChoice, type VoiceChoice } from '@/lib/settings/store';
 
 const BRAINS: { value: BrainChoice; label: string; detail: string }[] = [
@@ -119,13 +120,7 @@ export function SettingsForm() {
       <p role="status" className="saved" data-testid="settings-saved">{saved ? 'Saved on this device.' : ''}</p>
       <section aria-labelledby="caps-title" className="caps-section">
         <h2 id="caps-title">What this browser can do</h2>
-        {caps ? (
-          <ul className="caps" data-testid="settings-capabilities">
-            {describeCapabilities(caps).map((row) => (
-              <li key={row.label} className={row.ok ? 'ok' : 'warn'}><span>{row.label}</span> <span>{row.value}</span></li>
-            ))}
-          </ul>
-        ) : <p className="muted">Checking…</p>}
+        <CapabilityList testId="settings-capabilities" />
       </section>
       <button type="button" className="secondary" onClick={() => s.reset()}>Reset all settings</button>
     </form>

@@ -102,3 +102,19 @@ export class Framer {
     }
   }
 }
+
+/**
+ * Mixes a render quantum's channels down to mono into `scratch` (reused when the length matches).
+ * Returns the mono buffer; allocates only if the quantum size changes.
+ */
+export function mixToMono(channels: readonly Float32Array[], scratch: Float32Array): Float32Array {
+  const length = channels[0].length;
+  const mono = length === scratch.length ? scratch : new Float32Array(length);
+  if (channels.length === 1) {
+    mono.set(channels[0]);
+  } else {
+    mono.fill(0);
+    for (const channel of channels) for (let i = 0; i < length; i++) mono[i] += channel[i] / channels.length;
+  }
+  return mono;
+}

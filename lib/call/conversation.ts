@@ -16,7 +16,7 @@ export interface MemoryPort {
 }
 
 /** Longest the reply waits for memory recall before answering without it, ms. */
-export const RECALL_BUDGET_MS = 300;
+export const RECALL_BUDGET_MS = 400;
 
 export interface ConversationDeps {
   store: CallStore;

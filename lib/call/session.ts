@@ -50,7 +50,7 @@ export class CallSession {
     this.store = options.store;
     this.store.setState({
       personaId: options.persona.id,
-      labels: { brain: options.brain.label, voice: options.speech.label, vision: 'starting', audio: '—' },
+      labels: { brain: options.brain.label, voice: options.speech.label, vision: 'starting', audio: '—', memory: options.memory ? 'loading…' : 'off' },
     });
     this.conversation = new Conversation({
       store: options.store,

@@ -44,7 +44,7 @@ export interface CallState {
   perception: { state: string; sentence: string; confidence: number; cues: string[]; timestampMs: number } | null;
   /** A model being downloaded/loaded for this call, or null. */
   brainLoading: { label: string; loaded: number; total: number } | null;
-  labels: { brain: string; voice: string; vision: string; audio: string };
+  labels: { brain: string; voice: string; vision: string; audio: string; memory: string };
   dispatch(event: CallEvent): void;
 }
 
@@ -63,7 +63,7 @@ export const INITIAL_CALL_STATE = {
   videoHint: null as string | null,
   perception: null as CallState['perception'],
   brainLoading: null as { label: string; loaded: number; total: number } | null,
-  labels: { brain: '—', voice: '—', vision: '—', audio: '—' },
+  labels: { brain: '—', voice: '—', vision: '—', audio: '—', memory: '—' },
 };
 
 /** Creates a call store (one per call page). */
