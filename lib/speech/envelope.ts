@@ -1,14 +1,12 @@
+import { rms } from '../audio/level';
+
 /** Loudness envelope for lip sync: RMS per `hopMs` window, normalised so the loudest window is 1. */
 export function loudnessEnvelope(samples: Float32Array, sampleRate: number, hopMs = 20): Float32Array {
   const hop = Math.max(1, Math.round((sampleRate * hopMs) / 1000));
   const out = new Float32Array(Math.ceil(samples.length / hop));
   let peak = 0;
   for (let w = 0; w < out.length; w++) {
-    let sum = 0;
-    const start = w * hop;
-    const end = Math.min(samples.length, start + hop);
-    for (let i = start; i < end; i++) sum += samples[i] * samples[i];
-    out[w] = Math.sqrt(sum / Math.max(1, end - start));
+    out[w] = rms(samples.subarray(w * hop, Math.min(samples.length, (w + 1) * hop)));
     if (out[w] > peak) peak = out[w];
   }
   if (peak > 0) for (let w = 0; w < out.length; w++) out[w] = Math.min(1, out[w] / peak);
