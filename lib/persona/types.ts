@@ -15,6 +15,25 @@ export interface Persona {
   voice: PersonaVoice;
   /** True for personas the user created on this device. */
   custom?: boolean;
+  /** Seven 0..1 style axes (lib/persona/traits.ts); absent on old custom personas: the style's default. */
+  traitVector?: TraitVector;
+  /** What the persona cares about, for the prompt. */
+  values?: string[];
+  /** What the persona will not do or talk about, for the prompt. */
+  boundaries?: string[];
+  /** Topic ids (lib/persona/style-lexicon.ts TOPICS) this persona never brings up; checked on every reply. */
+  forbiddenTopics?: string[];
+}
+
+/** How the persona talks, each axis 0..1 (see TRAIT_POLES for what 0 and 1 mean). */
+export interface TraitVector {
+  warmth: number;
+  energy: number;
+  humour: number;
+  formality: number;
+  verbosity: number;
+  directness: number;
+  curiosity: number;
 }
 
 export type PersonaStyle = 'coach' | 'friend' | 'listener' | 'study' | 'custom';
