@@ -5,6 +5,8 @@ import { reportStorageError } from '../storage/notices';
 
 export type BrainChoice = 'builtin' | 'local-llm' | 'openai-compatible';
 export type VoiceChoice = 'auto' | 'browser' | 'captions';
+/** Speech recognition: 'auto' = on-device Whisper once downloaded, else the browser's (cloud allowed only), else none. */
+export type SttChoice = 'auto' | 'whisper' | 'web-speech' | 'off';
 
 export interface Settings {
   brain: BrainChoice;
@@ -13,6 +15,11 @@ export interface Settings {
   /** In-browser model: '' picks one for this device; a URL (GGUF) overrides. */
   localModelUrl: string;
   voice: VoiceChoice;
+  stt: SttChoice;
+  /** Speech model repo id on `sttHost` (transformers.js ONNX layout), e.g. 'Xenova/whisper-tiny.en'. */
+  sttModel: string;
+  /** Where the speech model downloads from (Hugging Face or a mirror with the same paths). */
+  sttHost: string;
   /** Preferred device ids ('' = system default). */
   cameraId: string;
   micId: string;
@@ -32,6 +39,9 @@ export const DEFAULT_SETTINGS: Settings = {
   endpoint: { baseUrl: 'http://localhost:11434/v1', model: 'llama3.2', apiKey: '' },
   localModelUrl: '',
   voice: 'auto',
+  stt: 'auto',
+  sttModel: 'Xenova/whisper-tiny.en',
+  sttHost: 'https://huggingface.co/',
   cameraId: '',
   micId: '',
   privacy: { rememberConversations: true, shareMoodWithBrain: true, allowCloud: false },

@@ -1,0 +1,62 @@
+import { describe, expect, test } from 'vitest';
+import { parseTestTranscript, TEST_WORD_LAG_MS, TestTranscriptRecognizer } from './test-recognizer';
+
+const FIXTURE = JSON.stringify({
+  words: [
+    { w: 'Hello', start: 0.5, end: 0.9 },
+    { w: 'there.', start: 1.0, end: 1.4 },
+    { w: 'How', start: 3.0, end: 3.2 },
+    { w: 'are', start: 3.25, end: 3.4 },
+    { w: 'you?', start: 3.45, end: 3.8 },
+  ],
+});
+
+/** Pushes 10 ms frames from `fromMs` (mic time) up to `toMs`, with an audio clock that starts at 5000 ms. */
+function pushUntil(recognizer: TestTranscriptRecognizer, fromMs: number, toMs: number) {
+  for (let t = fromMs; t < toMs; t += 10) recognizer.pushFrame(new Float32Array(160), 5000 + t);
+}
+
+describe('TestTranscriptRecognizer', () => {
+  test('labels itself as the fixture and emits each word 300 ms after it ends in mic time', async () => {
+    const recognizer = new TestTranscriptRecognizer(parseTestTranscript(FIXTURE));
+    expect(recognizer.label).toBe('Test transcript (fixture)');
+    await recognizer.start();
+    const partials: { text: string; atMs: number }[] = [];
+    recognizer.onPartial((text) => partials.push({ text, atMs: recognizer.micTimeMs }));
+    pushUntil(recognizer, 0, 2000);
+    expect(partials).toEqual([
+      { text: 'hello', atMs: 900 + TEST_WORD_LAG_MS },
+      { text: 'hello there', atMs: 1400 + TEST_WORD_LAG_MS },
+    ]);
+  });
+
+  test('takeTurn returns the words ended so far (even those not yet streamed) and starts a new turn', async () => {
+    const recognizer = new TestTranscriptRecognizer(parseTestTranscript(FIXTURE));
+    const partials: string[] = [];
+    recognizer.onPartial((text) => partials.push(text));
+    pushUntil(recognizer, 0, 1500); // "there" ended at 1.4 s but is streamed only at 1.7 s
+    expect(partials).toEqual(['hello']);
+    await expect(recognizer.takeTurn()).resolves.toBe('hello there');
+    pushUntil(recognizer, 1500, 3500);
+    expect(partials.at(-1)).toBe('how');
+    pushUntil(recognizer, 3500, 4500);
+    expect(partials.at(-1)).toBe('how are you');
+    await expect(recognizer.takeTurn()).resolves.toBe('how are you');
+    await expect(recognizer.takeTurn()).resolves.toBe('');
+  });
+
+  test('a turn taken before any word ends is empty', async () => {
+    const recognizer = new TestTranscriptRecognizer(parseTestTranscript(FIXTURE));
+    pushUntil(recognizer, 0, 800);
+    await expect(recognizer.takeTurn()).resolves.toBe('');
+  });
+
+  test.each([
+    ['not json', /not JSON/],
+    ['{"words": 3}', /needs \{"words"/],
+    ['{"words":[{"w":"a","start":2,"end":1}]}', /word 0/],
+    ['{"words":[{"w":1,"start":0,"end":1}]}', /word 0/],
+  ])('rejects a bad fixture %j with a clear message', (json, message) => {
+    expect(() => parseTestTranscript(json)).toThrow(message);
+  });
+});

@@ -1,0 +1,108 @@
+import { normalizeTranscript } from './text';
+import type { SpeechRecognizer } from './types';
+
+/** One word of a fixture transcript; times in seconds from the first mic frame. */
+export interface TimedWord {
+  w: string;
+  start: number;
+  end: number;
+}
+
+/** Where e2e tests put the fixture transcript: JSON `{ words: TimedWord[] }`. */
+export const TEST_TRANSCRIPT_KEY = 'kin.test.transcript';
+
+/** Each word is "recognised" this long after it ends in mic time, like the turn corpus. */
+export const TEST_WORD_LAG_MS = 300;
+
+/** Parses the fixture; throws an Error saying what is wrong with it. */
+export function parseTestTranscript(json: string): TimedWord[] {
+  let data: unknown;
+  try {
+    data = JSON.parse(json);
+  } catch {
+    throw new Error(`${TEST_TRANSCRIPT_KEY} is not JSON`);
+  }
+  const list = (data as { words?: unknown } | null)?.words;
+  if (!Array.isArray(list)) throw new Error(`${TEST_TRANSCRIPT_KEY} needs {"words":[{"w","start","end"}]}`);
+  return list.map((item, index) => {
+    const { w, start, end } = (item ?? {}) as Partial<TimedWord>;
+    if (typeof w !== 'string' || typeof start !== 'number' || typeof end !== 'number' || !(end >= start) || start < 0) {
+      throw new Error(`${TEST_TRANSCRIPT_KEY}: word ${index} needs a string w and numbers 0 <= start <= end`);
+    }
+    return { w, start, end };
+  }).sort((a, b) => a.end - b.end);
+}
+
+/**
+ * Test-mode recognizer: knows the fixture's transcript and word timings, and "hears" each word
+ * TEST_WORD_LAG_MS after it ends in mic time (time since the first frame pushed). Partials stream
+ * the words of the current turn; `takeTurn` returns every word that has ended by now (a final
+ * decode sees all the audio so far), then starts a new turn. Used only in e2e runs that set
+ * localStorage['kin.test.transcript']; it recognises nothing by itself.
+ */
+export class TestTranscriptRecognizer implements SpeechRecognizer {
+  readonly kind = 'test' as const;
+  readonly label = 'Test transcript (fixture)';
+  private readonly words: TimedWord[];
+  private readonly listeners = new Set<(text: string) => void>();
+  private firstFrameMs: number | null = null;
+  private micMs = 0;
+  /** Index of the first word not yet part of a finished turn. */
+  private turnStart = 0;
+  /** Index one past the last word emitted as a partial. */
+  private emitted = 0;
+  private disposed = false;
+
+  constructor(words: readonly TimedWord[]) {
+    this.words = [...words].sort((a, b) => a.end - b.end);
+  }
+
+  async start(): Promise<void> {
+    if (this.disposed) throw new Error('recognizer disposed');
+  }
+
+  pushFrame(frame: Float32Array, timeMs: number): void {
+    if (this.disposed) return;
+    this.firstFrameMs ??= timeMs;
+    this.micMs = timeMs - this.firstFrameMs + (frame.length / 16000) * 1000;
+    let advanced = false;
+    while (this.emitted < this.words.length && this.words[this.emitted].end * 1000 + TEST_WORD_LAG_MS <= this.micMs) {
+      this.emitted++;
+      advanced = true;
+    }
+    if (advanced) this.emitPartial();
+  }
+
+  speechStart(): void {}
+
+  speechEnd(): void {}
+
+  onPartial(cb: (text: string) => void): () => void {
+    this.listeners.add(cb);
+    return () => this.listeners.delete(cb);
+  }
+
+  async takeTurn(): Promise<string> {
+    let end = this.emitted;
+    while (end < this.words.length && this.words[end].end * 1000 <= this.micMs) end++;
+    const text = normalizeTranscript(this.words.slice(this.turnStart, end).map((word) => word.w).join(' '));
+    this.turnStart = end;
+    this.emitted = Math.max(this.emitted, end);
+    return text;
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    this.listeners.clear();
+  }
+
+  /** Milliseconds of mic audio pushed since the first frame (end of the last frame). */
+  get micTimeMs(): number {
+    return this.micMs;
+  }
+
+  private emitPartial(): void {
+    const text = normalizeTranscript(this.words.slice(this.turnStart, this.emitted).map((word) => word.w).join(' '));
+    for (const listener of this.listeners) listener(text);
+  }
+}
