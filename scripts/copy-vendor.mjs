@@ -13,6 +13,9 @@ const copies = [
   // MediaPipe Tasks Vision wasm (Apache-2.0) for the face landmarker in the vision worker.
   { pkg: '@mediapipe/tasks-vision', files: ['wasm/vision_wasm_module_internal.js', 'wasm/vision_wasm_module_internal.wasm', 'wasm/vision_wasm_internal.js', 'wasm/vision_wasm_internal.wasm', 'wasm/vision_wasm_nosimd_internal.js', 'wasm/vision_wasm_nosimd_internal.wasm'], to: 'public/vendor/mediapipe' },
   { pkg: '@wllama/wllama', files: ['esm/wasm/wllama.wasm', 'LICENCE'], to: 'public/vendor/wllama' },
+  // transformers.js' own onnxruntime-web build (1.22.0-dev, WebGPU+WASM "jsep"; onnxruntime MIT, transformers.js Apache-2.0) for the speech-to-text worker.
+  // Its dist/ ships the same bytes as its nested onnxruntime-web; kept apart from any other onnxruntime-web version.
+  { pkg: '@huggingface/transformers', files: ['dist/ort-wasm-simd-threaded.jsep.mjs', 'dist/ort-wasm-simd-threaded.jsep.wasm', 'LICENSE'], to: 'public/vendor/ort-transformers' },
 ];
 for (const { pkg, files, to } of copies) {
   // Some packages do not export package.json: find the package folder on the resolution paths.

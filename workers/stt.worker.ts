@@ -48,7 +48,8 @@ async function load(request: SttLoadRequest): Promise<void> {
   env.remotePathTemplate = request.remotePathTemplate;
   const wasm = env.backends.onnx.wasm;
   if (wasm) {
-    wasm.wasmPaths = request.wasmPaths;
+    // Absolute, so onnxruntime resolves it the same way from this worker and from its own thread workers.
+    wasm.wasmPaths = new URL(request.wasmPaths, self.location.origin).href;
     // Threads need cross-origin isolation (the app sends COOP/COEP); leave a core for the UI.
     wasm.numThreads = self.crossOriginIsolated ? Math.max(1, Math.min(4, (self.navigator.hardwareConcurrency || 2) - 1)) : 1;
   }
