@@ -2,6 +2,7 @@
 // runs from a fresh clone with no downloads:
 //  - eSpeak NG (GPL-3.0, loaded as a separate module in the TTS worker): espeak-ng.js + espeak-ng.data
 //  - wllama (llama.cpp, MIT): wllama.wasm for the in-browser language model
+//  - onnxruntime-web (MIT): the wasm runtime for Silero VAD and the perception fusion model
 import { copyFileSync, existsSync, mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
@@ -13,6 +14,8 @@ const copies = [
   // MediaPipe Tasks Vision wasm (Apache-2.0) for the face landmarker in the vision worker.
   { pkg: '@mediapipe/tasks-vision', files: ['wasm/vision_wasm_module_internal.js', 'wasm/vision_wasm_module_internal.wasm', 'wasm/vision_wasm_internal.js', 'wasm/vision_wasm_internal.wasm', 'wasm/vision_wasm_nosimd_internal.js', 'wasm/vision_wasm_nosimd_internal.wasm'], to: 'public/vendor/mediapipe' },
   { pkg: '@wllama/wllama', files: ['esm/wasm/wllama.wasm', 'LICENCE'], to: 'public/vendor/wllama' },
+  // onnxruntime-web (MIT) for Silero VAD and the fusion model: the JSEP build serves both WebGPU and WASM.
+  { pkg: 'onnxruntime-web', files: ['dist/ort-wasm-simd-threaded.jsep.wasm', 'dist/ort-wasm-simd-threaded.jsep.mjs'], to: 'public/vendor/ort' },
   // transformers.js' own onnxruntime-web build (1.22.0-dev, WebGPU+WASM "jsep"; onnxruntime MIT, transformers.js Apache-2.0) for the speech-to-text worker.
   // Its dist/ ships the same bytes as its nested onnxruntime-web; kept apart from any other onnxruntime-web version.
   { pkg: '@huggingface/transformers', files: ['dist/ort-wasm-simd-threaded.jsep.mjs', 'dist/ort-wasm-simd-threaded.jsep.wasm', 'LICENSE'], to: 'public/vendor/ort-transformers' },
