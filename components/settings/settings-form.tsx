@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { useStore } from 'zustand';
 import { chooseLocalModel } from '@/lib/brain/local-llm';
 import { CapabilityList } from '@/components/ui/capability-list';
+import { SpeechRecognitionSettings } from '@/components/settings/speech-recognition-settings';
 import { probeCapabilities, type Capabilities } from '@/lib/capabilities';
 import { settingsStore, type BrainChoice, type VoiceChoice } from '@/lib/settings/store';
 
@@ -84,6 +85,7 @@ export function SettingsForm() {
           </label>
         ))}
       </fieldset>
+      <SpeechRecognitionSettings />
       <fieldset>
         <legend>Camera and microphone</legend>
         <label htmlFor="camera">Camera</label>
