@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { tokenize } from './bm25';
+import { Bm25Index, tokenize } from './bm25';
 import { topIndices } from './retrieve';
 import { VectorIndex } from './vector-index';
 
@@ -43,4 +43,85 @@ describe('tokenize', () => {
     ['I went running yesterday', ['went', 'run', 'yesterday']],
     ['The painted sunrises', ['paint', 'sunris']],
   ])('%s', (text, tokens) => expect(tokenize(text)).toEqual(tokens));
+});
+
+describe('VectorIndex.top (1-bit first pass + exact re-rank)', () => {
+  let seed = 7;
+  const rand = () => ((seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 2 ** 32) - 0.5;
+  const randomVector = (dim: number) => Float32Array.from({ length: dim }, rand);
+  const near = (v: Float32Array, noise: number) => v.map((x) => x + noise * rand());
+
+  test('finds planted neighbours among 6,000 random vectors with exact cosines', () => {
+    const dim = 64;
+    const index = new VectorIndex(dim, 16, { exactBelow: 0 });
+    const exact = new VectorIndex(dim, 16, { exactBelow: Infinity });
+    const query = randomVector(dim);
+    for (let i = 0; i < 6000; i++) {
+      const v = i % 600 === 0 ? near(query, 0.3) : randomVector(dim);
+      index.set(`v${i}`, v);
+      exact.set(`v${i}`, v);
+    }
+    const fast = index.top(query, 10);
+    const slow = exact.top(query, 10);
+    expect(fast.ids).toEqual(slow.ids);
+    expect(fast.scores).toEqual(slow.scores);
+    expect(fast.ids.filter((id) => Number(id.slice(1)) % 600 === 0)).toHaveLength(10);
+    expect(fast.scores[0]).toBeGreaterThan(0.9);
+  });
+
+  test('mean cosine comes from the running sum and follows deletes and replacements', () => {
+    const index = new VectorIndex(8, 2);
+    const vectors = Array.from({ length: 50 }, () => randomVector(8));
+    vectors.forEach((v, i) => index.set(`v${i}`, v));
+    index.delete('v3');
+    index.set('v4', vectors[0]);
+    const query = randomVector(8);
+    const out = new Float32Array(64);
+    index.scoreAll(query, out);
+    const mean = out.subarray(0, index.size).reduce((a, b) => a + b, 0) / index.size;
+    expect(index.top(query, 5).mean).toBeCloseTo(mean, 5);
+  });
+
+  test('accept filters rows and unnormalised vectors score as cosines', () => {
+    const index = new VectorIndex(2, 1, { exactBelow: 0 });
+    index.set('a', Float32Array.from([10, 0]));
+    index.set('b', Float32Array.from([0, 3]));
+    index.set('c', Float32Array.from([2, 2]));
+    const hits = index.top(Float32Array.from([1, 0]), 3, { accept: (id) => id !== 'a' });
+    expect(hits.ids).toEqual(['c', 'b']);
+    expect(hits.scores[0]).toBeCloseTo(Math.SQRT1_2, 6);
+    expect(index.top(new Float32Array(2), 3).ids).toEqual([]);
+  });
+});
+
+describe('Bm25Index.top', () => {
+  const docs = ['anna sister visit saturday', 'boss meeting monday', 'anna puppy', 'sister wedding in june', 'hiking with tom', 'anna anna anna'];
+  const build = () => {
+    const index = new Bm25Index();
+    docs.forEach((d, i) => index.add(`d${i}`, d));
+    return index;
+  };
+  test('agrees with the full score map, best first', () => {
+    const index = build();
+    const full = [...index.score('anna sister').entries()].sort((a, b) => b[1] - a[1]);
+    const top = index.top('anna sister', 3);
+    expect(top.ids).toEqual(full.slice(0, 3).map(([id]) => id));
+    expect(top.scores).toEqual(full.slice(0, 3).map(([, s]) => s));
+    expect(top.max).toBe(full[0][1]);
+  });
+  test('remove drops a document from its posting lists and the number is reused', () => {
+    const index = build();
+    index.remove('d5');
+    expect(index.contains('d5')).toBe(false);
+    expect(index.top('anna', 10).ids.sort()).toEqual(['d0', 'd2']);
+    index.add('d9', 'anna again');
+    expect(index.size).toBe(6);
+    expect(index.top('anna', 10).ids.sort()).toEqual(['d0', 'd2', 'd9']);
+    expect(index.score('anna').size).toBe(3);
+  });
+  test('accept is applied and a query without known terms returns nothing', () => {
+    const index = build();
+    expect(index.top('anna', 10, (id) => id !== 'd0').ids).not.toContain('d0');
+    expect(index.top('zebra', 10).ids).toEqual([]);
+  });
 });

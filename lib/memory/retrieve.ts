@@ -51,11 +51,11 @@ export interface SearchTarget {
 }
 
 const DAY_MS = 86_400_000;
-let scratch = new Float32Array(0);
 
 function overlaps(record: MemoryRecord, start: string, end: string): boolean {
-  const ranges = record.tier === 'episodic' ? [record.when, ...record.dates] : record.dates;
-  return ranges.some((r) => r.start <= end && r.end >= start);
+  if (record.tier === 'episodic' && record.when.start <= end && record.when.end >= start) return true;
+  for (const r of record.dates) if (r.start <= end && r.end >= start) return true;
+  return false;
 }
 
 /** Indices of the n largest values among the first length entries, largest first (min-heap, O(length·log n)). */
@@ -101,41 +101,42 @@ export function searchSpace(target: SearchTarget, query: string, queryEmbedding:
   const w = { ...DEFAULT_WEIGHTS, ...options.weights };
   const k = options.k ?? 10;
   const now = options.now;
-  const bm25 = target.bm25.score(query);
-  let maxBm25 = 0;
-  for (const s of bm25.values()) maxBm25 = Math.max(maxBm25, s);
-  const dense = new Map<string, number>();
   const pool = options.candidatePool ?? 300;
+  const filterEntities = options.entityIds ? new Set(options.entityIds) : null;
+  const allowed = (id: string): boolean => {
+    const record = target.records.get(id);
+    if (!record) return false;
+    if (record.archived && !options.includeArchived) return false;
+    if (record.sensitive && options.includeSensitive === false) return false;
+    if (options.tiers && !options.tiers.includes(record.tier)) return false;
+    if (filterEntities && !record.entities.some((e) => filterEntities.has(e))) return false;
+    if (options.dateRange && !overlaps(record, options.dateRange.start, options.dateRange.end)) return false;
+    return true;
+  };
+  // Restrictive filters run inside the top-k selection (asked only about rows that would enter the
+  // list); the default ones (archived, missing) are rare and are dropped afterwards in consider().
+  const restrictive = !!(options.tiers || filterEntities || options.dateRange || options.includeSensitive === false);
+  const accept = restrictive ? allowed : undefined;
+  const bm25Hits = target.bm25.top(query, pool, accept);
+  const bm25 = new Map<string, number>();
+  for (let i = 0; i < bm25Hits.ids.length; i++) bm25.set(bm25Hits.ids[i], bm25Hits.scores[i]);
+  const maxBm25 = bm25Hits.max;
+  const dense = new Map<string, number>();
   if (queryEmbedding && target.vectors && target.vectors.size) {
-    if (scratch.length < target.vectors.size) scratch = new Float32Array(target.vectors.size * 2);
-    const ids = target.vectors.scoreAll(queryEmbedding, scratch);
-    let sum = 0;
-    for (let i = 0; i < ids.length; i++) sum += scratch[i];
-    const mean = sum / ids.length;
-    const top = topIndices(scratch, ids.length, pool);
-    const max = top.length ? scratch[top[0]] : 0;
+    const hits = target.vectors.top(queryEmbedding, pool, { accept });
+    const mean = hits.mean;
+    const max = hits.scores.length ? hits.scores[0] : 0;
     const spread = max - mean || 1;
-    for (const i of top) if (scratch[i] > mean) dense.set(ids[i], (scratch[i] - mean) / spread);
-  }
-  if (bm25.size > pool) {
-    const kept = [...bm25.entries()].sort((a, b) => b[1] - a[1]).slice(0, pool);
-    bm25.clear();
-    for (const [id, score] of kept) bm25.set(id, score);
+    for (let i = 0; i < hits.ids.length; i++) if (hits.scores[i] > mean) dense.set(hits.ids[i], (hits.scores[i] - mean) / spread);
   }
   const { ids: wantedEntities, speakers: wantedSpeakers } = queryEntities(target, query);
   const timeMentions = normalizeTimes(query, new Date(now));
-  const filterEntities = options.entityIds ? new Set(options.entityIds) : null;
 
   const base = new Map<string, ScoredMemory>();
   const consider = (id: string) => {
     if (base.has(id)) return;
     const record = target.records.get(id);
-    if (!record) return;
-    if (record.archived && !options.includeArchived) return;
-    if (record.sensitive && options.includeSensitive === false) return;
-    if (options.tiers && !options.tiers.includes(record.tier)) return;
-    if (filterEntities && !record.entities.some((e) => filterEntities.has(e))) return;
-    if (options.dateRange && !overlaps(record, options.dateRange.start, options.dateRange.end)) return;
+    if (!record || !allowed(id)) return;
     const bm25Part = maxBm25 ? (bm25.get(id) ?? 0) / maxBm25 : 0;
     const densePart = dense.get(id) ?? 0;
     const entityHit = record.entities.some((e) => wantedEntities.has(e)) || wantedSpeakers.has(record.provenance.speaker) ? 1 : 0;
