@@ -1,4 +1,5 @@
 import type { PersonaStyle } from '../persona/types';
+import { matchToolIntent } from '../tools/intents';
 import type { BrainChunk, BrainProvider, BrainRequest } from './types';
 
 /**
@@ -19,6 +20,14 @@ export class OfflineBrain implements BrainProvider {
   }
 
   async *generate(request: BrainRequest, signal: AbortSignal): AsyncIterable<BrainChunk> {
+    // Plain requests for a tool ("remind me…", "what time is it") become tool calls, as an LLM's would;
+    // never in a follow-up round, so a tool cannot run twice for one turn.
+    const toolIntent = request.tools?.length && !request.toolResults?.length ? matchToolIntent(request.userText, request.history) : null;
+    if (toolIntent && request.tools?.some((t) => t.name === toolIntent.name)) {
+      yield { type: 'tool-call', name: toolIntent.name, arguments: JSON.stringify(toolIntent.arguments) };
+      yield { type: 'done', usage: { promptTokens: 0, completionTokens: 0 } };
+      return;
+    }
     const reply = composeReply(request);
     const words = reply.split(/(?<=\s)/);
     for (const word of words) {
@@ -100,10 +109,13 @@ function memoryFollowUp(memories: readonly string[] | undefined, seed: string): 
   return ' ' + pick([`I remember: ${text}. How did that go?`, `Last time you told me: ${text}. How is that going?`], seed);
 }
 
-function composeReply({ persona, userText, history, affect, memories }: BrainRequest): string {
+function composeReply({ persona, userText, history, affect, memories, objective }: BrainRequest): string {
   const style = persona.style;
   const seed = `${persona.id}|${history.length}|${userText}`;
-  const follow = pick(FOLLOW_UPS[style], seed);
+  const intent = classify(userText);
+  // An open objective's question replaces the usual follow-up, never on an emotional turn.
+  const steer = objective && (intent === 'statement' || intent === 'positive' || intent === 'thanks' || intent === 'name') ? objective.question : null;
+  const follow = steer ?? pick(FOLLOW_UPS[style], seed);
   const name = [...history, { role: 'user' as const, content: userText }]
     .filter((m) => m.role === 'user')
     .map((m) => extractName(m.content))
@@ -113,7 +125,7 @@ function composeReply({ persona, userText, history, affect, memories }: BrainReq
   const echo = reflect(userText);
   const affectNote = affect && /sad|tired|anxious|hesitant|frustrated/.test(affect) ? ' You seem a little ' + (/(sad|tired|anxious|hesitant|frustrated)/.exec(affect)?.[1] ?? 'off') + ' today.' : '';
 
-  switch (classify(userText)) {
+  switch (intent) {
     case 'greeting':
       if (memories?.length) return `Hello${you}! It’s good to see you again.${memoryFollowUp(memories, seed)}`;
       return pick(

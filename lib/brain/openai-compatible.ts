@@ -25,13 +25,23 @@ export function isLocalEndpoint(baseUrl: string): boolean {
 }
 
 interface StreamChoice {
-  delta?: { content?: string | null; tool_calls?: { index: number; function?: { name?: string; arguments?: string } }[] };
+  delta?: { content?: string | null; tool_calls?: { index: number; id?: string; function?: { name?: string; arguments?: string } }[] };
   finish_reason?: string | null;
 }
 interface StreamChunk {
   choices?: StreamChoice[];
   usage?: { prompt_tokens?: number; completion_tokens?: number } | null;
   error?: { message?: string };
+}
+
+/** The assistant's tool calls of this reply and their results, as chat messages (after the user's turn). */
+function toolMessages(request: BrainRequest): Record<string, unknown>[] {
+  const exchanges = request.toolResults ?? [];
+  if (!exchanges.length) return [];
+  return [
+    { role: 'assistant', content: null, tool_calls: exchanges.map((e) => ({ id: e.id, type: 'function', function: { name: e.name, arguments: e.arguments } })) },
+    ...exchanges.map((e) => ({ role: 'tool', tool_call_id: e.id, content: e.result })),
+  ];
 }
 
 /** Streams chat completions from any OpenAI-compatible server (Ollama, LM Studio, vLLM, OpenAI…). */
@@ -51,7 +61,8 @@ export class OpenAICompatibleBrain implements BrainProvider {
 
   async *generate(request: BrainRequest, signal: AbortSignal): AsyncIterable<BrainChunk> {
     const { baseUrl, model, apiKey, transport, timeoutMs = 15000 } = this.config;
-    const body = { model, stream: true, stream_options: { include_usage: true }, messages: assemblePrompt(request), temperature: 0.7, max_tokens: 300 };
+    const body = { model, stream: true, stream_options: { include_usage: true }, messages: [...assemblePrompt(request), ...toolMessages(request)], temperature: 0.7, max_tokens: 300,
+      ...(request.tools?.length ? { tools: request.tools.map((t) => ({ type: 'function', function: t })) } : {}) };
     const url = transport === 'direct' ? `${baseUrl.replace(/\/+$/, '')}/chat/completions` : '/api/chat';
     const headers: Record<string, string> = { 'content-type': 'application/json' };
     if (transport === 'direct' && apiKey) headers.authorization = `Bearer ${apiKey}`;
@@ -84,7 +95,7 @@ export class OpenAICompatibleBrain implements BrainProvider {
       if (!response.body) throw new KinError('brain:protocol', 'The model server sent no stream.');
       const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
       const parser = new SseParser();
-      const toolCalls = new Map<number, { name: string; arguments: string }>();
+      const toolCalls = new Map<number, { name: string; arguments: string; id?: string }>();
       let usage = { promptTokens: 0, completionTokens: 0 };
       let done = false;
       while (!done) {
@@ -109,6 +120,7 @@ export class OpenAICompatibleBrain implements BrainProvider {
               const current = toolCalls.get(call.index) ?? { name: '', arguments: '' };
               current.name += call.function?.name ?? '';
               current.arguments += call.function?.arguments ?? '';
+              if (call.id) current.id = call.id;
               toolCalls.set(call.index, current);
             }
           }
@@ -116,7 +128,7 @@ export class OpenAICompatibleBrain implements BrainProvider {
         if (ended) done = true;
       }
       await reader.cancel().catch(() => undefined);
-      for (const call of toolCalls.values()) yield { type: 'tool-call', name: call.name, arguments: call.arguments };
+      for (const call of toolCalls.values()) yield { type: 'tool-call', name: call.name, arguments: call.arguments, ...(call.id ? { id: call.id } : {}) };
       yield { type: 'done', usage };
     } catch (error) {
       if (signal.aborted) return;

@@ -1,3 +1,4 @@
+import { jsonToolInstructions } from '../tools/json-call';
 import type { BrainRequest, ChatMessage } from './types';
 
 /** Rough token count: ~4 characters per token for English text. */
@@ -29,6 +30,8 @@ export function assemblePrompt(request: BrainRequest, budget: PromptBudget = DEF
     `Today is ${request.now.toDateString()}.`,
   ];
   if (request.affect) lines.push(`How the user seems right now (from their face and voice, may be wrong): ${request.affect}`);
+  if (request.objective) lines.push(`A goal for this conversation, only if it fits naturally and the user is not upset (never force it): ${request.objective.title}. You could ask: “${request.objective.question}”`);
+  if (request.toolFormat === 'json' && request.tools?.length) lines.push(jsonToolInstructions(request.tools));
   let memoryTokens = 0;
   const memories: string[] = [];
   for (const memory of request.memories ?? []) {

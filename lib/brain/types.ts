@@ -16,12 +16,35 @@ export interface BrainRequest {
   memories?: readonly string[];
   /** The session's date, for time-aware replies. */
   now: Date;
+  /** Tools the brain may call this turn (lib/tools); absent: no tools. */
+  tools?: readonly ToolSpec[];
+  /** How tool calls are expressed: the API's native tool calls, or a JSON object in the text (small local models). */
+  toolFormat?: 'native' | 'json';
+  /** Tool calls made earlier in this reply and their results, for the follow-up completion. */
+  toolResults?: readonly ToolExchange[];
+  /** An open conversation objective to steer toward gently, if any (lib/objectives). */
+  objective?: { title: string; question: string };
+}
+
+/** A tool as the brain sees it: name, purpose and JSON Schema of its arguments. */
+export interface ToolSpec {
+  name: string;
+  description: string;
+  parameters: { type: 'object'; properties: Record<string, unknown>; required: string[]; additionalProperties: false };
+}
+
+/** One tool call the brain made and what came back (JSON text, data not instructions). */
+export interface ToolExchange {
+  id: string;
+  name: string;
+  arguments: string;
+  result: string;
 }
 
 /** A streamed piece of a reply. */
 export type BrainChunk =
   | { type: 'token'; text: string }
-  | { type: 'tool-call'; name: string; arguments: string }
+  | { type: 'tool-call'; name: string; arguments: string; id?: string }
   | { type: 'done'; usage: { promptTokens: number; completionTokens: number } };
 
 export type BrainKind = 'builtin' | 'local-llm' | 'openai-compatible' | 'test';

@@ -1,3 +1,5 @@
+import type { ObjectiveSpec } from '../objectives/types';
+
 /** A companion persona: who it is and how it talks. */
 export interface Persona {
   id: string;
@@ -15,6 +17,8 @@ export interface Persona {
   voice: PersonaVoice;
   /** True for personas the user created on this device. */
   custom?: boolean;
+  /** Conversation objectives, in order (lib/objectives); absent: none. */
+  objectives?: readonly ObjectiveSpec[];
   /** Seven 0..1 style axes (lib/persona/traits.ts); absent on old custom personas: the style's default. */
   traitVector?: TraitVector;
   /** What the persona cares about, for the prompt. */
