@@ -4,6 +4,8 @@ import { useStore } from 'zustand';
 import { CapabilityList } from '@/components/ui/capability-list';
 import type { CallStore } from '@/lib/call/store';
 import type { LiveMetrics } from '@/lib/perception/live';
+import { describeAdaptation } from '@/lib/persona/adaptation';
+import { adaptationStore } from '@/lib/persona/adaptation-store';
 
 const fmt = (ms: number | null) => (ms === null ? '—' : `${Math.round(ms)} ms`);
 
@@ -13,6 +15,8 @@ export function DebugHud({ store, metrics }: { store: CallStore; metrics: LiveMe
   const labels = useStore(store, (s) => s.labels);
   const turns = useStore(store, (s) => s.turns);
   const perception = useStore(store, (s) => s.perception);
+  const adaptation = useStore(adaptationStore, (s) => s.adaptation);
+  const style = useStore(adaptationStore, (s) => s.style);
   useEffect(() => {
     const timer = setInterval(() => setSnapshot({ ...metrics, userBlendshapes: metrics.userBlendshapes }), 500);
     return () => clearInterval(timer);
@@ -35,6 +39,8 @@ export function DebugHud({ store, metrics }: { store: CallStore; metrics: LiveMe
         <dd data-testid="hud-face">{snapshot.faces} · yaw {Math.round(snapshot.headYaw)}° pitch {Math.round(snapshot.headPitch)}° · {snapshot.blinks} blinks ({Math.round(snapshot.blinkRatePerMinute)}/min)</dd>
         <dt>You seem</dt>
         <dd data-testid="hud-perception">{perception ? `${perception.sentence} (${Math.round(perception.confidence * 100)}%)${perception.cues.length ? ` — ${perception.cues.join(', ')}` : ''}` : '—'}</dd>
+        <dt>Persona style</dt>
+        <dd data-testid="hud-adaptation">{adaptation ? describeAdaptation(adaptation) : '—'}{style ? ` · last reply ${style.inBand ? 'in style' : `off style (${style.violations.join(', ')})`}${style.repaired.length ? `, repaired: ${style.repaired.join(', ')}` : ''}` : ''}</dd>
       </dl>
       <h3>Turns</h3>
       {turns.length === 0 ? <p className="muted">No turns yet.</p> : (

@@ -1,3 +1,4 @@
+import { fitReply } from '../persona/style-repair';
 import type { PersonaStyle } from '../persona/types';
 import { matchToolIntent } from '../tools/intents';
 import type { BrainChunk, BrainProvider, BrainRequest } from './types';
@@ -28,7 +29,8 @@ export class OfflineBrain implements BrainProvider {
       yield { type: 'done', usage: { promptTokens: 0, completionTokens: 0 } };
       return;
     }
-    const reply = composeReply(request);
+    // The persona's style targets are enforced on the composed reply (lib/persona/style-repair).
+    const reply = fitReply(composeReply(request), request.persona, request.adaptation);
     const words = reply.split(/(?<=\s)/);
     for (const word of words) {
       if (signal.aborted) return;
@@ -109,7 +111,8 @@ function memoryFollowUp(memories: readonly string[] | undefined, seed: string): 
   return ' ' + pick([`I remember: ${text}. How did that go?`, `Last time you told me: ${text}. How is that going?`], seed);
 }
 
-function composeReply({ persona, userText, history, affect, memories, objective }: BrainRequest): string {
+/** The reply before the persona's style targets are enforced (exported for the persona eval). */
+export function composeReply({ persona, userText, history, affect, memories, adaptation, objective }: BrainRequest): string {
   const style = persona.style;
   const seed = `${persona.id}|${history.length}|${userText}`;
   const intent = classify(userText);
@@ -120,14 +123,14 @@ function composeReply({ persona, userText, history, affect, memories, objective 
     .filter((m) => m.role === 'user')
     .map((m) => extractName(m.content))
     .filter((n): n is string => n !== null)
-    .pop();
+    .pop() ?? adaptation?.callName;
   const you = name ? `, ${name}` : '';
   const echo = reflect(userText);
   const affectNote = affect && /sad|tired|anxious|hesitant|frustrated/.test(affect) ? ' You seem a little ' + (/(sad|tired|anxious|hesitant|frustrated)/.exec(affect)?.[1] ?? 'off') + ' today.' : '';
 
   switch (intent) {
     case 'greeting':
-      if (memories?.length) return `Hello${you}! It’s good to see you again.${memoryFollowUp(memories, seed)}`;
+      if (memories?.length) return `Hello${you}, it’s good to see you again.${memoryFollowUp(memories, seed)}`;
       return pick(
         [
           `Hello${you}! It’s good to see you. I’m ${persona.name}. How are you today?`,

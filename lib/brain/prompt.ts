@@ -1,4 +1,5 @@
 import { jsonToolInstructions } from '../tools/json-call';
+import { styleInstructions } from '../persona/style';
 import type { BrainRequest, ChatMessage } from './types';
 
 /** Rough token count: ~4 characters per token for English text. */
@@ -26,6 +27,7 @@ export function assemblePrompt(request: BrainRequest, budget: PromptBudget = DEF
     `You are ${persona.name}, an AI companion on a video call. ${persona.description}`,
     persona.traits.length ? `Your traits: ${persona.traits.join(', ')}.` : '',
     'Speak naturally, as in a spoken conversation: short sentences, no lists or markdown, usually one to three sentences, and ask at most one question.',
+    styleInstructions(persona, request.adaptation),
     'You run on the user’s device. Be honest about what you cannot do or do not know.',
     `Today is ${request.now.toDateString()}.`,
   ];

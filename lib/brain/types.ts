@@ -1,3 +1,4 @@
+import type { Adaptation } from '../persona/adaptation';
 import type { Persona } from '../persona/types';
 
 /** One message of the conversation so far. */
@@ -16,6 +17,8 @@ export interface BrainRequest {
   memories?: readonly string[];
   /** The session's date, for time-aware replies. */
   now: Date;
+  /** How this reply adapts the persona's style (shorter, softer, name, topics to avoid); lib/persona/adaptation. */
+  adaptation?: Adaptation;
   /** Tools the brain may call this turn (lib/tools); absent: no tools. */
   tools?: readonly ToolSpec[];
   /** How tool calls are expressed: the API's native tool calls, or a JSON object in the text (small local models). */

@@ -81,5 +81,7 @@ export function styleInstructions(persona: Persona, adaptation: Adaptation = NO_
   if (targets.forbiddenTopics.length) lines.push(`Never bring up: ${targets.forbiddenTopics.map((x) => x.label).join(', ')}.`);
   if (adaptation.reasons.length) lines.push(`Adapt this reply (${adaptation.reasons.join('; ')}): ${adaptation.softness >= 0.3 ? 'softer and slower, ' : ''}${adaptation.lengthScale < 0.95 ? 'shorter than usual.' : adaptation.lengthScale > 1.05 ? 'a little more detail than usual.' : 'as usual otherwise.'}`);
   if (adaptation.callName) lines.push(`Call the user ${adaptation.callName}.`);
+  if (persona.values?.length) lines.push(`You value ${persona.values.join(', ')}.`);
+  if (persona.boundaries?.length) lines.push(`Your boundaries: ${persona.boundaries.join('; ')}.`);
   return `Style: ${lines.join(' ')}`;
 }
