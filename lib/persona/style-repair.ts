@@ -101,7 +101,8 @@ export class StyleGuard {
   accept(raw: string): string | null {
     const t = this.targets;
     let sentence = raw.replace(/\s+/g, ' ').trim();
-    if (!sentence || this.full) return this.drop(sentence ? 'too-long' : null);
+    if (!sentence) return null;
+    if (this.full) return this.drop(this.kept.length >= t.sentences.max ? 'too-many-sentences' : 'too-long');
     if (topicsIn(sentence, t.forbiddenTopics).length) return this.drop('forbidden-topic');
     if (this.warm === 0 && countMarkers(sentence, COLD_MARKERS) > t.warmth.maxCold) return this.drop('cold-wording');
     const isQuestion = /\?["”’)]?$/.test(sentence);
