@@ -12,7 +12,7 @@ describe('assemblePrompt', () => {
     expect(messages[0].role).toBe('system');
     expect(messages[0].content).toContain('You are Walter');
     expect(messages[0].content).toContain('tired; speaking softly');
-    expect(messages[0].content).toContain('- Anna is the user’s sister');
+    expect(messages[0].content).toContain('- <data source="memory">Anna is the user’s sister</data>');
     expect(messages[0].content).toContain('Wed Nov 25 2026');
     expect(messages.slice(1).map((m) => m.content)).toEqual(['Hi', 'Hello!', 'Shall we talk about my garden?']);
   });

@@ -1,4 +1,5 @@
 import type { ObjectiveSpec } from '../objectives/types';
+import type { PersonaGuardrails } from '../guardrails/policy';
 
 /** A companion persona: who it is and how it talks. */
 export interface Persona {
@@ -27,6 +28,8 @@ export interface Persona {
   boundaries?: string[];
   /** Topic ids (lib/persona/style-lexicon.ts TOPICS) this persona never brings up; checked on every reply. */
   forbiddenTopics?: string[];
+  /** Allowed and refused topics (lib/guardrails/policy); absent: DEFAULT_GUARDRAILS. */
+  guardrails?: PersonaGuardrails;
 }
 
 /** How the persona talks, each axis 0..1 (see TRAIT_POLES for what 0 and 1 mean). */
