@@ -16,6 +16,11 @@ import { DeferredVoice } from '@/lib/speech/deferred-voice';
 import { selectVoice } from '@/lib/speech/select';
 import { MemoryClient } from '@/components/memory/memory-client';
 import { memoryPort } from '@/components/memory/memory-port';
+import { CallSidePanel } from '@/components/objectives/call-side-panel';
+import { createCallTools } from '@/components/tools/call-tools';
+import { ConfirmationCard } from '@/components/tools/confirmation-card';
+import { ReminderAlerts } from '@/components/tools/reminder-alerts';
+import { toolMemory } from '@/components/tools/tool-memory';
 import { CallNotices } from './call-notices';
 import { Captions } from './captions';
 import { Controls } from './controls';
@@ -71,6 +76,9 @@ function Call({ persona }: { persona: Persona }) {
   const [stage, setStage] = useState<Stage>('consent');
   const [textOpen, setTextOpen] = useState(false);
   const [hudOpen, setHudOpen] = useState(() => settingsStore.getState().showHud);
+  const [panelOpen, setPanelOpen] = useState(false);
+  // Tools (confirmation card, reminders) and objectives for this call; they wrap the chosen brain.
+  const tools = useMemo(() => createCallTools(store, persona), [store, persona]);
   const [session, setSession] = useState<CallSession | null>(null);
   const camera = useStore(store, (s) => s.camera);
 
@@ -92,7 +100,8 @@ function Call({ persona }: { persona: Persona }) {
     const loading = selectVoice(settings.voice, persona.voice, () => media?.audioContext ?? null, (reason) =>
       callActions.notify(store, 'speech:failed', `${reason} Replies are shown as captions or spoken by the browser.`));
     const speech = new DeferredVoice(loading);
-    const s = new CallSession({ store, persona, brain, speech, cameraId: settings.cameraId, micId: settings.micId, shareMood: settings.privacy.shareMoodWithBrain,
+    const toolBrain = tools.wrap(brain, { memory: settings.privacy.rememberConversations ? toolMemory(getMemoryClient(), 'default', `call-${Date.now()}`) : undefined });
+    const s = new CallSession({ store, persona, brain: toolBrain, speech, cameraId: settings.cameraId, micId: settings.micId, shareMood: settings.privacy.shareMoodWithBrain,
       memory: memoryPort(getMemoryClient(), 'default', `call-${Date.now()}`), rememberTurns: settings.privacy.rememberConversations });
     media = s.media;
     void getMemoryClient().ready.then((ready) => store.setState({
@@ -107,7 +116,7 @@ function Call({ persona }: { persona: Persona }) {
     for (let i = 0; i < 120 && !videoRef.current; i++) await new Promise((r) => requestAnimationFrame(r));
     await s.start(choice, videoRef.current);
     if (store.getState().mic !== 'on') setTextOpen(true);
-  }, [persona, store]);
+  }, [persona, store, tools]);
 
   const [memorySaved, setMemorySaved] = useState<boolean | null>(null);
   const end = useCallback(async () => {
@@ -119,6 +128,7 @@ function Call({ persona }: { persona: Persona }) {
     setMemorySaved(await session.flushMemory());
   }, []);
 
+  useEffect(() => tools.setEndCall(() => void end()), [tools, end]);
   useEffect(() => () => { void sessionRef.current?.end(); }, []);
   // Start the memory worker (and its model) while the user reads the permission screen.
   useEffect(() => { getMemoryClient(); }, []);
@@ -167,19 +177,23 @@ function Call({ persona }: { persona: Persona }) {
           <video ref={videoRef} playsInline muted aria-label="Your camera (mirrored)" />
           {camera !== 'on' && <span className="self-view-label">{camera === 'off' ? 'Camera off' : 'No camera'}</span>}
         </div>
+        {panelOpen && <CallSidePanel tools={tools} personaName={persona.name} />}
         {hudOpen && session && <DebugHud store={store} metrics={session.metrics} />}
       </div>
       <CallNotices store={store} onRetryCamera={retryCamera} onRetryMic={() => void session?.openMic()} onResumeAudio={() => void session?.resumeAudio()} />
       <Captions store={store} companionName={persona.name} />
+      <ReminderAlerts book={tools.reminders} />
       <div className="call-bottom">
         <StatusLine store={store} />
         {session && <LevelMeter metrics={session.metrics} />}
+        <ConfirmationCard confirmations={tools.confirmations} />
         {textOpen && <TextComposer autoFocus onSend={(text) => void session?.sendText(text)} />}
         <Controls store={store} textOpen={textOpen} hudOpen={hudOpen}
           onToggleMic={() => session?.setMicMuted(store.getState().mic !== 'muted')}
           onToggleCamera={() => session?.setCameraOff(store.getState().camera === 'on')}
           onToggleText={() => setTextOpen((o) => !o)}
           onToggleHud={() => setHudOpen((o) => !o)}
+          panelOpen={panelOpen} onTogglePanel={() => setPanelOpen((o) => !o)}
           onEnd={() => void end()} />
       </div>
     </main>

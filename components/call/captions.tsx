@@ -18,7 +18,7 @@ export function Captions({ store, companionName }: { store: CallStore; companion
         {captions.length === 0 && !userSpeaking && <li className="caption-empty">Say hello, or open the keyboard to type.</li>}
         {captions.map((c) => (
           <li key={c.id} className={`caption caption-${c.speaker}`} data-testid={`caption-${c.speaker}`} data-final={c.final}>
-            <span className="caption-who">{c.speaker === 'user' ? 'You' : companionName}</span>
+            <span className="caption-who">{c.speaker === 'user' ? 'You' : c.speaker === 'tool' ? 'Tool' : companionName}</span>
             <span className="caption-text">{c.text || '…'}</span>
             {c.used && c.used.length > 0 && (
               <span className="caption-used" data-testid="caption-used">remembered: {c.used.join(' · ')}</span>

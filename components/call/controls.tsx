@@ -11,11 +11,14 @@ interface Props {
   onToggleCamera(): void;
   onToggleText(): void;
   onToggleHud(): void;
+  /** Goals and reminders side panel (lib/objectives, lib/tools); the button shows when given. */
+  panelOpen?: boolean;
+  onTogglePanel?(): void;
   onEnd(): void;
 }
 
 /** Call controls: every button labelled for screen readers and reachable by keyboard. */
-export function Controls({ store, textOpen, hudOpen, onToggleMic, onToggleCamera, onToggleText, onToggleHud, onEnd }: Props) {
+export function Controls({ store, textOpen, hudOpen, onToggleMic, onToggleCamera, onToggleText, onToggleHud, onEnd, panelOpen = false, onTogglePanel }: Props) {
   const mic = useStore(store, (s) => s.mic);
   const camera = useStore(store, (s) => s.camera);
   const micUsable = mic === 'on' || mic === 'muted';
@@ -37,6 +40,13 @@ export function Controls({ store, textOpen, hudOpen, onToggleMic, onToggleCamera
         <Icon name="keyboard" />
         <span className="round-label">Type</span>
       </button>
+      {onTogglePanel && (
+        <button type="button" className={`round ${panelOpen ? 'is-active' : ''}`} onClick={onTogglePanel}
+          aria-pressed={panelOpen} aria-controls="call-side-panel" aria-label={panelOpen ? 'Hide goals and reminders' : 'Show goals and reminders'} data-testid="toggle-goals">
+          <Icon name="goals" />
+          <span className="round-label">Goals</span>
+        </button>
+      )}
       <button type="button" className={`round ${hudOpen ? 'is-active' : ''}`} onClick={onToggleHud}
         aria-pressed={hudOpen} aria-label="Show technical details (Shift+D)" data-testid="toggle-hud">
         <Icon name="info" />

@@ -7,7 +7,8 @@ export type DeviceStatus = 'off' | 'starting' | 'on' | 'muted' | 'denied' | 'una
 
 export interface Caption {
   id: number;
-  speaker: 'user' | 'companion';
+  /** 'tool': the compact line for a tool call and its result (lib/tools). */
+  speaker: 'user' | 'companion' | 'tool';
   text: string;
   /** False while the text is still streaming / being spoken. */
   final: boolean;

@@ -1,0 +1,72 @@
+'use client';
+import type { BrainProvider } from '@/lib/brain/types';
+import type { CallStore } from '@/lib/call/store';
+import { ObjectiveBrain } from '@/lib/objectives/steering';
+import { ObjectiveTracker } from '@/lib/objectives/tracker';
+import type { Persona } from '@/lib/persona/types';
+import { browserLocalStorage } from '@/lib/storage/safe-storage';
+import { builtinTools, type ToolDeps } from '@/lib/tools/builtin';
+import { createConfirmations } from '@/lib/tools/confirmations';
+import { ReminderBook } from '@/lib/tools/reminders';
+import { ToolBrain } from '@/lib/tools/runner';
+import { addToolCaption } from '@/lib/tools/transcript';
+
+/** Longest an "end the call" waits for the goodbye to finish, ms. */
+const END_AFTER_GOODBYE_MAX_MS = 8000;
+
+let reminderBook: ReminderBook | null = null;
+/** The reminders on this device (one book per page). */
+export function getReminderBook(): ReminderBook {
+  reminderBook ??= new ReminderBook(browserLocalStorage());
+  return reminderBook;
+}
+
+/** Asks for notification permission once, inside the user's Confirm click. */
+function askNotificationPermission(): void {
+  if (typeof Notification === 'undefined' || Notification.permission !== 'default') return;
+  void Promise.resolve(Notification.requestPermission()).catch(() => undefined);
+}
+
+/**
+ * One call's tools and objectives: the confirmation card, the reminder book, the objective tracker,
+ * and `wrap`, which gives the call's brain both (ObjectiveBrain → ToolBrain → the chosen brain).
+ */
+export function createCallTools(store: CallStore, persona: Persona) {
+  const confirmations = createConfirmations();
+  const reminders = getReminderBook();
+  const objectives = new ObjectiveTracker(persona.id, persona.objectives ?? [], browserLocalStorage());
+  let endCall: (() => void) | null = null;
+
+  return {
+    confirmations,
+    reminders,
+    objectives,
+    /** What "end the call" does once the goodbye has been said. */
+    setEndCall(fn: () => void) {
+      endCall = fn;
+    },
+    wrap(brain: BrainProvider, deps: Pick<ToolDeps, 'memory' | 'searchKnowledge'> = {}): BrainProvider {
+      const registry = builtinTools({
+        reminders,
+        ...deps,
+        endCall: () => {
+          let done = false;
+          const finish = () => {
+            if (done) return;
+            done = true;
+            off();
+            endCall?.();
+          };
+          const off = store.subscribe((s, prev) => { if (s.phase === 'listening' && prev.phase !== 'listening') finish(); });
+          setTimeout(finish, END_AFTER_GOODBYE_MAX_MS);
+        },
+        openLink: (url) => { window.open(url, '_blank', 'noopener,noreferrer'); },
+        onReminderSet: askNotificationPermission,
+      });
+      const tools = new ToolBrain(brain, { registry, confirm: confirmations.ask, transcript: (line) => addToolCaption(store, line) });
+      return persona.objectives?.length ? new ObjectiveBrain(tools, objectives) : tools;
+    },
+  };
+}
+
+export type CallTools = ReturnType<typeof createCallTools>;
