@@ -1,3 +1,4 @@
+import { cannotDoLine, greetingLine, isRequest, unsureLine } from '../persona/phrasing';
 import { fitReply } from '../persona/style-repair';
 import type { PersonaStyle } from '../persona/types';
 import { matchToolIntent } from '../tools/intents';
@@ -131,13 +132,7 @@ export function composeReply({ persona, userText, history, affect, memories, ada
   switch (intent) {
     case 'greeting':
       if (memories?.length) return `Hello${you}, it’s good to see you again.${memoryFollowUp(memories, seed)}`;
-      return pick(
-        [
-          `Hello${you}! It’s good to see you. I’m ${persona.name}. How are you today?`,
-          `Hi${you}, I’m ${persona.name}. I’m glad you called. What’s on your mind?`,
-        ],
-        seed,
-      ) + affectNote;
+      return greetingLine(persona, you) + affectNote;
     case 'farewell':
       return `Goodbye${you}. I enjoyed talking with you. Come back whenever you like.`;
     case 'thanks':
@@ -159,7 +154,7 @@ export function composeReply({ persona, userText, history, affect, memories, ada
     case 'question':
       return style === 'study'
         ? `Good question! Before I answer, what do you already know about it? ${follow}`
-        : `That’s a good question${you}. I’m running on my simple built-in brain right now, so I may not know the answer. What do you think?`;
+        : isRequest(userText) ? cannotDoLine(persona, you) : unsureLine(persona, you);
     default:
       return style === 'listener' ? `So ${echo}. ${follow}` : `I hear you: ${echo}. ${follow}`;
   }

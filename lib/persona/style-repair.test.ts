@@ -55,6 +55,9 @@ describe('repairReply', () => {
   test('truncateSentence cuts at a late comma when there is one', () => {
     expect(truncateSentence('One two three four five, six seven eight nine ten.', 7)).toBe('One two three four five.');
     expect(truncateSentence('Short one.', 5)).toBe('Short one.');
+    // Counted as the scorer counts (built-in is two words), never ending on a dangling 'or'.
+    expect(truncateSentence('I am the basic built-in brain and cannot reach apps or the internet.', 11)).toBe('I am the basic built-in brain and cannot reach apps.');
+    expect(truncateSentence('I can’t do that here, Sam: I’m the basic built-in brain and more.', 9)).toBe('I can’t do that here, Sam.');
   });
 });
 

@@ -28,13 +28,20 @@ export function adjustFormality(sentence: string, targets: StyleTargets): string
   return out;
 }
 
-/** Cuts one over-long sentence to at most `maxWords` words, at a comma if one is near the end. */
+const DANGLING = /\s+(?:and|or|but|so|to|the|a|an|of|for|with|from|at|in|on|my|your|that|because|which)$/i;
+
+/** Cuts one over-long sentence to at most `maxWords` words, at a clause break (, ; : —) in its second half if there is one. */
 export function truncateSentence(sentence: string, maxWords: number): string {
-  const tokens = sentence.split(/\s+/);
   if (countWords(sentence) <= maxWords) return sentence;
-  let kept = tokens.slice(0, Math.max(1, maxWords)).join(' ');
-  const comma = kept.lastIndexOf(',');
-  if (comma > kept.length * 0.5) kept = kept.slice(0, comma);
+  const tokens = sentence.split(/\s+/);
+  let kept = tokens[0];
+  for (const token of tokens.slice(1)) {
+    if (countWords(`${kept} ${token}`) > Math.max(1, maxWords)) break;
+    kept += ` ${token}`;
+  }
+  const clause = Math.max(...[',', ';', ':', ' —', ' –'].map((mark) => kept.lastIndexOf(mark)));
+  if (clause > kept.length * 0.5) kept = kept.slice(0, clause);
+  for (let i = 0; i < 3 && DANGLING.test(kept); i++) kept = kept.replace(DANGLING, '');
   return kept.replace(/[,;:—–-]+$/, '').replace(/[.!?…]*$/, '') + '.';
 }
 
