@@ -25,6 +25,7 @@ import { CallNotices } from './call-notices';
 import { Captions } from './captions';
 import { Controls } from './controls';
 import { DebugHud } from './debug-hud';
+import { PerceptionPanel } from '@/components/perception/perception-panel';
 import { LevelMeter } from './level-meter';
 import { PermissionScreen } from './permission-screen';
 import { StatusLine } from './status-line';
@@ -179,6 +180,7 @@ function Call({ persona }: { persona: Persona }) {
         </div>
         {panelOpen && <CallSidePanel tools={tools} personaName={persona.name} />}
         {hudOpen && session && <DebugHud store={store} metrics={session.metrics} />}
+        {session && <PerceptionPanel session={session} />}
       </div>
       <CallNotices store={store} onRetryCamera={retryCamera} onRetryMic={() => void session?.openMic()} onResumeAudio={() => void session?.resumeAudio()} />
       <Captions store={store} companionName={persona.name} />

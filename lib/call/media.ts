@@ -223,7 +223,7 @@ export class CallMedia {
       },
       VISION_MAX_FPS,
     );
-    this.pump.start();
+    if (!this.visionPaused) this.pump.start();
     this.syncPumpStats();
   }
 
@@ -241,11 +241,20 @@ export class CallMedia {
     this.worker?.postMessage(message, transfer);
   }
 
+  /** Camera perception switch: paused = no frames reach the vision worker (it idles); the picture stays. */
+  setVisionPaused(paused: boolean): void {
+    this.visionPaused = paused;
+    if (paused) this.pump?.stop();
+    else if (!document.hidden && this.camStream?.getVideoTracks().some((t) => t.enabled)) this.pump?.start();
+  }
+
+  private visionPaused = false;
+
   /** Turns the camera picture off (and the pump) without releasing the device permission. */
   setCameraOff(off: boolean): void {
     this.camStream?.getVideoTracks().forEach((t) => (t.enabled = !off));
     if (off) this.pump?.stop();
-    else if (!document.hidden) this.pump?.start();
+    else if (!document.hidden && !this.visionPaused) this.pump?.start();
   }
 
   get hasCamera(): boolean {
@@ -273,7 +282,7 @@ export class CallMedia {
   private handleVisibility(): void {
     // Browsers stop presenting video frames in background tabs; pause the pump cleanly and resume.
     if (document.hidden) this.pump?.stop();
-    else if (this.camStream?.getVideoTracks().some((t) => t.enabled)) this.pump?.start();
+    else if (!this.visionPaused && this.camStream?.getVideoTracks().some((t) => t.enabled)) this.pump?.start();
     this.events.onBackground(document.hidden);
   }
 

@@ -9,6 +9,8 @@ import { ERROR_MESSAGES, KinError, type KinErrorCode } from '../errors';
 import type { Persona } from '../persona/types';
 import { createLiveMetrics, type LiveMetrics } from '../perception/live';
 import { isTooDark } from '../perception/frame-stats';
+import { perceptionAffect } from '../perception/affect';
+import { PerceptionHub } from '../perception/hub';
 import type { SpeechOutput } from '../speech/types';
 import { Conversation, type MemoryPort } from './conversation';
 import { CallMedia } from './media';
@@ -38,6 +40,8 @@ export class CallSession {
   readonly metrics: LiveMetrics = createLiveMetrics();
   readonly media: CallMedia;
   readonly conversation: Conversation;
+  /** Prosody (Silero VAD) and early fusion workers, and the perception panel's store. */
+  readonly perception = new PerceptionHub();
   private readonly store: CallStore;
   private readonly options: CallSessionOptions;
   private readonly vad = new VoiceActivityGate();
@@ -60,21 +64,26 @@ export class CallSession {
       memory: options.memory,
       rememberTurns: options.rememberTurns,
       affect: () => {
-        const perception = this.store.getState().perception;
-        if (!perception || !options.shareMood || this.store.getState().camera !== 'on') return undefined;
-        const ageSeconds = Math.round((performance.now() - perception.timestampMs) / 1000);
-        return `${perception.sentence}${perception.cues.length ? ` (${perception.cues.join(', ')})` : ''}, as of ${ageSeconds} s ago`;
+        if (!options.shareMood) return undefined;
+        // Fused face + voice (lib/perception/hub) first, the face-only line as fallback; flags words vs face/voice mismatches.
+        const userText = this.store.getState().captions.findLast((c) => c.speaker === 'user')?.text;
+        const face = this.store.getState().camera === 'on' ? this.store.getState().perception : null;
+        return perceptionAffect({ fused: this.perception.current, face, userText, nowMs: performance.now() });
       },
       onSpeechLevel: (level) => {
         this.metrics.speechLevel = level;
       },
     });
     this.media = new CallMedia(this.metrics, {
-      onMicFrame: (_samples, rms) => this.handleMicFrame(rms),
+      onMicFrame: (samples, rms) => {
+        this.perception.micFrame(samples);
+        this.handleMicFrame(rms);
+      },
       onVisionStats: (stats) => this.handleVision(stats.meanLuma),
       onVisionReady: (backend, detail) => {
         const words = { 'mediapipe-gpu': 'MediaPipe face landmarker (GPU)', 'mediapipe-cpu': 'MediaPipe face landmarker (CPU)', 'frame-stats': 'brightness only (face tracking unavailable)' }[backend];
         this.store.setState({ labels: { ...this.store.getState().labels, vision: detail ? `${words}; ${detail.slice(0, 120)}` : words } });
+        this.perception.setVisionBackend(words);
       },
       onFace: (face, description) => {
         const m = this.metrics;
@@ -87,6 +96,7 @@ export class CallSession {
           m.blinks = face.blinks;
           m.blinkRatePerMinute = face.blinkRatePerMinute;
         }
+        if (face && description) this.perception.visionResult(face, description.timestampMs, this.metrics.videoLuma);
         const previous = this.store.getState().perception;
         if (description && (description.sentence !== previous?.sentence || description.timestampMs - (previous?.timestampMs ?? 0) > 2000)) {
           this.store.setState({ perception: description });
@@ -129,6 +139,7 @@ export class CallSession {
   async start(request: MediaRequest, video: HTMLVideoElement | null): Promise<void> {
     const { store } = this;
     store.getState().dispatch({ type: 'start' });
+    this.perception.start();
     this.presence.announce();
     // Create the AudioContext inside the user's click so sound is allowed.
     try {
@@ -229,6 +240,7 @@ export class CallSession {
   }
 
   async end(): Promise<void> {
+    this.perception.dispose();
     this.conversation.dispose();
     this.presence.dispose();
     this.options.speech.dispose?.();

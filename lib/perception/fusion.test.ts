@@ -5,6 +5,7 @@ import { MP_BLENDSHAPES, type BlendshapeName } from './face-features';
 import { FusedDescriber, type FusedDescription } from './fused-describer';
 import { FUSION_DIM, FUSION_FEATURES, FUSION_WINDOW, FusionWindow, VISUAL_FEATURES, visualFeatures, type VisualInput } from './fusion-input';
 import { FUSED_STATES, FUSION_UNITS, topState, type FusedState, type FusionOutput } from './fusion-output';
+import { perceptionAffect } from './affect';
 import { incongruence, textSentiment } from './incongruence';
 import { AUDIO_FEATURES } from './prosody';
 
@@ -188,5 +189,20 @@ describe.skipIf(!ort || !existsSync(MODEL))('fusion model (onnxruntime-node)', (
   test('valence: smiling is positive, a sad face negative', async () => {
     expect((await run(face({ mouthSmileLeft: 0.7, mouthSmileRight: 0.7, cheekSquintLeft: 0.3, cheekSquintRight: 0.3 }))).valence).toBeGreaterThan(0.3);
     expect((await run(face({ browInnerUp: 0.5, mouthFrownLeft: 0.3, mouthFrownRight: 0.3, mouthShrugLower: 0.3 }))).valence).toBeLessThan(-0.3);
+  });
+});
+
+describe('perceptionAffect', () => {
+  const fused: FusedDescription = { state: 'sad', secondary: null, sentence: 'probably sad; speaking softly and flatly', confidence: 0.5, cues: ['speaking softly and flatly', 'gaze down'], valence: -0.5, arousal: -0.4, engagement: 0.5, timestampMs: 1000 };
+
+  test('prefers the fused line, adds cues not already said, and the incongruence note', () => {
+    expect(perceptionAffect({ fused, face: null, userText: "I'm fine", nowMs: 2400 })).toBe(
+      "probably sad; speaking softly and flatly (gaze down), as of 1 s ago. Note: says 'I'm fine' but seems sad; speaking softly and flatly, gaze down",
+    );
+  });
+
+  test('falls back to the face line; nothing when all is stale', () => {
+    expect(perceptionAffect({ fused: null, face: { sentence: 'looks calm and attentive', cues: [], timestampMs: 1000 }, nowMs: 1500 })).toBe('looks calm and attentive, as of 1 s ago');
+    expect(perceptionAffect({ fused, face: null, nowMs: 20000 })).toBeUndefined();
   });
 });
