@@ -8,33 +8,19 @@ import { loadUseLiteNode } from '../lib/memory/embedder-node';
 import { MemoryDb } from '../lib/memory/db';
 import { MemorySpace } from '../lib/memory/space';
 import { VectorIndex } from '../lib/memory/vector-index';
+import { runChromiumBench } from './memory/chromium';
+import { BENCH_NOW, BENCH_START, createWorkload, percentile, WORDS } from './memory/synthetic';
 
-const DIM = 512;
 const SIZES = (process.env.MEMORY_BENCH_SIZES ?? '1000,10000,100000').split(',').map(Number);
 const QUERIES = Number(process.env.MEMORY_BENCH_QUERIES ?? 100);
-const WORDS = 'sister brother anna tom boss work job interview exam hiking park dog cat puppy cake birthday party beach trip paris london guitar painting book movie coffee run marathon nurse teacher school garden flowers rain sunny tired happy nervous proud dinner pizza sushi doctor gym yoga music concert friend wedding baby move house car bike'.split(' ');
-
-let seed = 42;
-const rand = () => ((seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 2 ** 32);
-const sentence = () => `I ${['went to', 'talked about', 'loved', 'planned'][Math.floor(rand() * 4)]} ${Array.from({ length: 8 }, () => WORDS[Math.floor(rand() * WORDS.length)]).join(' ')}.`;
-const unitVector = () => {
-  const v = new Float32Array(DIM);
-  let norm = 0;
-  for (let i = 0; i < DIM; i++) norm += (v[i] = rand() - 0.5) ** 2;
-  norm = Math.sqrt(norm);
-  for (let i = 0; i < DIM; i++) v[i] /= norm;
-  return v;
-};
-const pct = (xs: number[], p: number) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return +s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))].toFixed(3);
-};
+const pct = percentile;
 
 const result: Record<string, number | string | null> = {};
 result.load_average_at_start = +loadavg()[0].toFixed(2);
 for (const size of SIZES) {
-  const space = new MemorySpace(`bench-${size}`, { id: 'random', dim: DIM, backend: 'none', embed: async (t) => t.map(unitVector), dispose() {} }, () => Date.UTC(2024, 0, 1));
-  const start = Date.UTC(2023, 0, 1);
+  const { sentence, unitVector, query: queryText, embedder } = createWorkload(42);
+  const space = new MemorySpace(`bench-${size}`, embedder, () => BENCH_NOW);
+  const start = BENCH_START;
   const writeStarted = performance.now();
   for (let i = 0; i < size; i++) {
     space.ingestTurn({ spaceId: 'b', sessionId: `s${Math.floor(i / 50)}`, turnId: `t${i}`, speaker: 'user', text: sentence(), at: new Date(start + i * 60_000) });
@@ -47,7 +33,7 @@ for (const size of SIZES) {
   const times = (filter: boolean, count = QUERIES) => {
     const out: number[] = [];
     for (let q = 0; q < count; q++) {
-      const query = `what did I say about ${WORDS[q % WORDS.length]} and ${WORDS[(q * 7) % WORDS.length]}`;
+      const query = queryText(q);
       const vector = unitVector();
       const c0 = process.cpuUsage();
       const t0 = performance.now();
@@ -127,5 +113,23 @@ if (embedder) {
 }
 result.chromium_p95_ms_10k = null;
 result.chromium_p95_ms_100k = null;
-result.chromium_note = 'Chromium/IndexedDB part not implemented yet';
+if (process.env.MEMORY_BENCH_SKIP_CHROMIUM) console.log('chromium: skipped (MEMORY_BENCH_SKIP_CHROMIUM set)');
+else {
+  try {
+    const chromiumStarted = performance.now();
+    const { result: browser, log } = await runChromiumBench({
+      sizes: SIZES,
+      queries: QUERIES,
+      persistUpTo: Number(process.env.MEMORY_BENCH_PERSIST_UP_TO ?? 10_000),
+      embedQueries: process.env.MEMORY_BENCH_SKIP_MODEL ? 0 : 30,
+    });
+    Object.assign(result, browser);
+    log.forEach((line) => console.log(line));
+    console.log(`chromium part: ${Math.round((performance.now() - chromiumStarted) / 1000)} s`);
+  } catch (error) {
+    result.chromium_error = String(error instanceof Error ? error.message : error).slice(0, 300);
+    console.log(`chromium part failed: ${result.chromium_error}`);
+  }
+}
+result.load_average_at_end = +loadavg()[0].toFixed(2);
 console.log(JSON.stringify(result));
