@@ -2,6 +2,9 @@
 import { useId, useState, type FormEvent } from 'react';
 import { personaFromDraft, validateDraft, type DraftErrors, type PersonaDraft } from '@/lib/persona/custom';
 import { personaStore } from '@/lib/persona/store';
+import { NEUTRAL_TRAITS } from '@/lib/persona/traits';
+import type { TraitVector } from '@/lib/persona/types';
+import { TraitSliders } from './trait-sliders';
 
 const EMPTY: PersonaDraft = { name: '', description: '', traits: '' };
 
@@ -11,16 +14,18 @@ export function CreatePersona() {
   const [draft, setDraft] = useState<PersonaDraft>(EMPTY);
   const [errors, setErrors] = useState<DraftErrors>({});
   const [saved, setSaved] = useState<string | null>(null);
+  const [traitVector, setTraitVector] = useState<TraitVector>(NEUTRAL_TRAITS);
   const id = useId();
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const found = validateDraft(draft);
     setErrors(found);
     if (Object.keys(found).length > 0) return;
-    const persona = personaFromDraft(draft, Math.random().toString(36).slice(2, 7));
+    const persona = personaFromDraft(draft, Math.random().toString(36).slice(2, 7), traitVector);
     personaStore.getState().add(persona);
     setSaved(persona.name);
     setDraft(EMPTY);
+    setTraitVector(NEUTRAL_TRAITS);
     setOpen(false);
   };
   const field = (key: keyof PersonaDraft) => ({
@@ -54,6 +59,7 @@ export function CreatePersona() {
       <label htmlFor={`${id}-traits`}>Traits <span className="muted">(comma-separated, e.g. funny, patient)</span></label>
       <input type="text" {...field('traits')} />
       {errors.traits && <p className="field-error" id={`${id}-traits-error`}>{errors.traits}</p>}
+      <TraitSliders value={traitVector} onChange={setTraitVector} />
       <div className="actions">
         <button type="submit" className="primary" data-testid="save-persona">Save companion</button>
         <button type="button" className="secondary" onClick={() => setOpen(false)}>Cancel</button>

@@ -22,4 +22,12 @@ describe('custom personas', () => {
     expect(p.traits).toEqual(['calm', 'kind']);
     expect(p.custom).toBe(true);
   });
+
+  test('keeps a valid trait vector from the sliders and drops an invalid one', () => {
+    const draft = { name: 'Ada', description: 'A patient maths tutor.', traits: '' };
+    const vector = { warmth: 0.2, energy: 0.9, humour: 0, formality: 1, verbosity: 0.1, directness: 0.5, curiosity: 0.5 };
+    expect(personaFromDraft(draft, 'a', vector).traitVector).toEqual(vector);
+    expect(personaFromDraft(draft, 'b', { ...vector, energy: 3 }).traitVector).toBeUndefined();
+    expect(personaFromDraft(draft, 'c').traitVector).toBeUndefined();
+  });
 });

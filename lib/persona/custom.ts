@@ -1,4 +1,5 @@
-import type { Persona, PersonaLook } from './types';
+import { isTraitVector } from './traits';
+import type { Persona, PersonaLook, TraitVector } from './types';
 
 export interface PersonaDraft {
   name: string;
@@ -33,8 +34,8 @@ const LOOKS: readonly PersonaLook[] = [
   { skin: '#f0c8a8', hair: '#c98b3a', eyes: '#3f6e8c', background: '#eaf6ef', faceWidth: 0.84, hairStyle: 'curly' },
 ];
 
-/** Builds a persona from a valid draft. `idSuffix` keeps ids unique (random in the app, fixed in tests). */
-export function personaFromDraft(draft: PersonaDraft, idSuffix: string): Persona {
+/** Builds a persona from a valid draft. `idSuffix` keeps ids unique (random in the app, fixed in tests); an invalid trait vector is left out (the style default applies). */
+export function personaFromDraft(draft: PersonaDraft, idSuffix: string, traitVector?: TraitVector): Persona {
   const name = draft.name.trim();
   const slug = name.toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'companion';
   const description = draft.description.trim();
@@ -51,5 +52,6 @@ export function personaFromDraft(draft: PersonaDraft, idSuffix: string): Persona
     look: LOOKS[lookIndex],
     voice: { espeak: lookIndex === 1 ? 'en+f3' : 'en-us', rate: 170, pitch: 50 },
     custom: true,
+    ...(isTraitVector(traitVector) ? { traitVector: { ...traitVector } } : {}),
   };
 }
