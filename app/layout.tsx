@@ -31,6 +31,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
           <nav aria-label="Main">
             <Link href="/">Companions</Link>
             <Link href="/memories">Memories</Link>
+            <Link href="/knowledge">Knowledge</Link>
             <Link href="/settings">Settings</Link>
           </nav>
         </header>

@@ -14,6 +14,8 @@ const copies = [
   // MediaPipe Tasks Vision wasm (Apache-2.0) for the face landmarker in the vision worker.
   { pkg: '@mediapipe/tasks-vision', files: ['wasm/vision_wasm_module_internal.js', 'wasm/vision_wasm_module_internal.wasm', 'wasm/vision_wasm_internal.js', 'wasm/vision_wasm_internal.wasm', 'wasm/vision_wasm_nosimd_internal.js', 'wasm/vision_wasm_nosimd_internal.wasm'], to: 'public/vendor/mediapipe' },
   { pkg: '@wllama/wllama', files: ['esm/wasm/wllama.wasm', 'LICENCE'], to: 'public/vendor/wllama' },
+  // pdf.js (Apache-2.0) for PDF documents in the knowledge worker: loaded from here, not bundled.
+  { pkg: 'pdfjs-dist', files: ['build/pdf.min.mjs', 'build/pdf.worker.min.mjs', 'LICENSE'], to: 'public/vendor/pdfjs' },
   // onnxruntime-web (MIT) for Silero VAD and the fusion model: the JSEP build serves both WebGPU and WASM.
   { pkg: 'onnxruntime-web', files: ['dist/ort-wasm-simd-threaded.jsep.wasm', 'dist/ort-wasm-simd-threaded.jsep.mjs'], to: 'public/vendor/ort' },
   // transformers.js' own onnxruntime-web build (1.22.0-dev, WebGPU+WASM "jsep"; onnxruntime MIT, transformers.js Apache-2.0) for the speech-to-text worker.

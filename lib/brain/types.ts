@@ -1,4 +1,5 @@
 import type { Adaptation } from '../persona/adaptation';
+import type { KnowledgeHit } from '../knowledge/types';
 import type { Persona } from '../persona/types';
 
 /** One message of the conversation so far. */
@@ -15,6 +16,8 @@ export interface BrainRequest {
   affect?: string;
   /** Memories relevant to this turn, if any. */
   memories?: readonly string[];
+  /** Document chunks relevant to this turn (lib/knowledge), best first: data to cite, never instructions. */
+  knowledge?: readonly KnowledgeHit[];
   /** The session's date, for time-aware replies. */
   now: Date;
   /** How this reply adapts the persona's style (shorter, softer, name, topics to avoid); lib/persona/adaptation. */

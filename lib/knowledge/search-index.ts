@@ -36,6 +36,8 @@ export class KnowledgeIndex {
   readonly dim: number;
   private capacity: number;
   private vectors: Int8Array;
+  /** The same bytes as `vectors`, four int8 per int32 (little-endian), read in the hot loop. */
+  private packed: Int32Array;
   private scales: Float32Array;
   private docLengths: Float32Array;
   private alive: Uint8Array;
@@ -49,7 +51,7 @@ export class KnowledgeIndex {
   private totalLength = 0;
   // Per-query scratch, grown with capacity, never reallocated per query.
   private keywordScratch: Float32Array;
-  private queryScratch: Float32Array;
+  private queryScratch: Int32Array;
   private heapScores: Float32Array = new Float32Array(0);
   private heapRows: Int32Array = new Int32Array(0);
 
@@ -58,12 +60,13 @@ export class KnowledgeIndex {
     this.dim = dim;
     this.capacity = Math.max(16, capacity);
     this.vectors = new Int8Array(this.capacity * dim);
+    this.packed = new Int32Array(this.vectors.buffer);
     this.scales = new Float32Array(this.capacity);
     this.docLengths = new Float32Array(this.capacity);
     this.alive = new Uint8Array(this.capacity);
     this.hasVector = new Uint8Array(this.capacity);
     this.keywordScratch = new Float32Array(this.capacity);
-    this.queryScratch = new Float32Array(dim);
+    this.queryScratch = new Int32Array(dim);
   }
 
   /** Live chunks in the index. */
@@ -85,6 +88,7 @@ export class KnowledgeIndex {
     const grownVectors = new Int8Array(capacity * this.dim);
     grownVectors.set(this.vectors);
     this.vectors = grownVectors;
+    this.packed = new Int32Array(grownVectors.buffer);
     const growF = (a: Float32Array) => {
       const b = new Float32Array(capacity);
       b.set(a);
@@ -242,8 +246,15 @@ export class KnowledgeIndex {
     }
     const keywordScale = maxKeyword > 0 ? weights.keyword / maxKeyword : 0;
     const useVector = queryVector !== null && weights.vector > 0;
+    // The query is quantised to int8 too, so the dot product runs in int32 arithmetic.
     const q = this.queryScratch;
-    if (useVector) q.set(queryVector);
+    let queryScale = 0;
+    if (useVector) {
+      let maxAbs = 0;
+      for (let i = 0; i < this.dim; i++) maxAbs = Math.max(maxAbs, Math.abs(queryVector[i]));
+      queryScale = maxAbs / 127 || 1;
+      for (let i = 0; i < this.dim; i++) q[i] = Math.round(queryVector[i] / queryScale);
+    }
     const heapSize = Math.min(k, this.liveCount);
     if (this.heapScores.length < heapSize) {
       this.heapScores = new Float32Array(heapSize);
@@ -252,24 +263,20 @@ export class KnowledgeIndex {
     const hs = this.heapScores;
     const hr = this.heapRows;
     let filled = 0;
-    const { dim, vectors, scales, alive, hasVector } = this;
-    const vectorWeight = weights.vector;
+    const { packed, scales, alive, hasVector } = this;
+    const words = this.dim >> 2;
+    const vectorWeight = weights.vector * queryScale;
     for (let row = 0; row < rowCount; row++) {
       if (!alive[row]) continue;
       let score = keyword[row] * keywordScale;
       if (useVector && hasVector[row]) {
-        let d0 = 0;
-        let d1 = 0;
-        let d2 = 0;
-        let d3 = 0;
-        const base = row * dim;
-        for (let i = 0; i < dim; i += 4) {
-          d0 += vectors[base + i] * q[i];
-          d1 += vectors[base + i + 1] * q[i + 1];
-          d2 += vectors[base + i + 2] * q[i + 2];
-          d3 += vectors[base + i + 3] * q[i + 3];
+        let dot = 0;
+        const base = row * words;
+        for (let w = 0, i = 0; w < words; w++, i += 4) {
+          const x = packed[base + w];
+          dot = (dot + ((x << 24) >> 24) * q[i] + ((x << 16) >> 24) * q[i + 1] + ((x << 8) >> 24) * q[i + 2] + (x >> 24) * q[i + 3]) | 0;
         }
-        score += vectorWeight * (d0 + d1 + d2 + d3) * scales[row];
+        score += vectorWeight * dot * scales[row];
       }
       if (filled < heapSize) {
         // Sift up into a min-heap of the best scores seen so far.
