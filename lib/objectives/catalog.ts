@@ -12,7 +12,7 @@ export const DEMO_OBJECTIVES: Readonly<Record<'friend' | 'coach' | 'study' | 'li
       title: 'Ask how they slept',
       question: 'How did you sleep last night?',
       askedPattern: String.raw`\b(sleep|slept|night'?s rest|rest last night)\b`,
-      donePattern: String.raw`\b(slept|sleep|sleeping|woke|awake|night|tired|rested|insomnia|dozed|nap|bed|well|badly|fine|ok(ay)?|good|great|terrible|poorly|not (very )?(well|good|much))\b`,
+      donePattern: String.raw`\b(slept|sleep|sleeping|woke|awake|night|tired|rested|insomnia|dozed|nap|bed|well|badly|fine|ok(ay)?|good|great|terribl[ey]|awful(ly)?|restless|poorly|not (very )?(well|good|much))\b`,
       renew: 'daily',
     },
     {

@@ -30,7 +30,7 @@ describe('parseWhen', () => {
     ['at 5 pm', new Date(2026, 10, 25, 17, 0)],
     ['5:30 p.m.', new Date(2026, 10, 25, 17, 30)],
     ['at 17:00', new Date(2026, 10, 25, 17, 0)],
-    ['at 9', new Date(2026, 10, 26, 9, 0)], // 9:00 has passed today
+    ['at 9', new Date(2026, 10, 25, 21, 0)], // 9 am has passed: 9 pm today
     ['at 9am', new Date(2026, 10, 26, 9, 0)],
     ['tomorrow at 9', new Date(2026, 10, 26, 9, 0)],
     ['tomorrow', new Date(2026, 10, 26, 9, 0)],

@@ -27,7 +27,7 @@ export function matchToolIntent(userText: string, history: readonly ChatMessage[
     return { name: 'get_datetime', arguments: {} };
   }
   if (/^(?:please )?(?:end|finish|stop) (?:the |this |our )?call\b|^hang up\b|^(?:can you |please )?hang up\b/.test(t)) return { name: 'end_call', arguments: {} };
-  const open = /^(?:please )?(?:can you |could you )?(?:open|go to|show me) (?:the )?(?:website |page |link |site )?((?:https?:\/\/)?[a-z0-9-]+(?:\.[a-z0-9-]+)+(?:\/\S*)?)\s*$/i.exec(text.replace(/[!?]+$/, '').replace(/\.$/, ''));
+  const open = /^(?:please )?(?:can you |could you )?(?:open|go to|show me) (?:the )?(?:website |page |link |site )?((?:https?:\/\/)?[a-z0-9-]+(?:\.[a-z0-9-]+)+(?:\/\S*)?)\s*$/i.exec(text.replace(/[!?]+$/, '').replace(/,? please$/i, '').replace(/\.$/, ''));
   if (open) return { name: 'open_link', arguments: { url: open[1] } };
   const forget = /^(?:please |can you |could you )?forget (?:about |what i (?:said|told you) about )?(.+)$/i.exec(t);
   if (forget) {

@@ -53,6 +53,9 @@ export function parseWhen(text: string, now: Date): Date | null {
   else if (/\bevening\b/.test(t)) hours = 19;
   if (hours === null) return tomorrow ? new Date(now.getFullYear(), now.getMonth(), now.getDate() + 1, 9, 0) : null;
   const due = new Date(now.getFullYear(), now.getMonth(), now.getDate() + dayOffset, hours, minutes);
+  // "at 7" said at 2 pm means 7 pm today, not 7 am tomorrow.
+  const ambiguous = clock !== null && !clock[3] && hours >= 1 && hours < 12 && !/\bmorning\b/.test(t);
+  if (!tomorrow && ambiguous && due.getTime() <= now.getTime()) due.setHours(hours + 12);
   if (!tomorrow && due.getTime() <= now.getTime()) due.setDate(due.getDate() + 1);
   return due;
 }

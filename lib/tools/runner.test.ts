@@ -11,6 +11,7 @@ import { ReminderBook } from './reminders';
 import { ToolBrain } from './runner';
 
 const NOW = new Date(2026, 10, 25, 14, 0);
+const unquote = (content: unknown) => String(content).replace(/^<data[^>]*>/, '').replace(/<\/data>$/, '');
 
 function setup(inner: BrainProvider, answer = true) {
   const reminders = new ReminderBook(undefined);
@@ -104,7 +105,8 @@ describe('ToolBrain with an OpenAI-compatible server (native tool calls, real HT
         res.writeHead(200, { 'content-type': 'text/event-stream' });
         if (last.role === 'tool') {
           // The follow-up: word the answer from the tool result the server was sent.
-          const result = JSON.parse(String(last.content)) as { time?: string; status?: string; reason?: string };
+          // The result may arrive quoted as data (lib/guardrails): <data source="tool-result">…</data>.
+          const result = JSON.parse(unquote(last.content)) as { time?: string; status?: string; reason?: string };
           const text = result.time ? `It is ${result.time} now.` : `Sorry, ${result.reason}.`;
           return res.end(sse([{ choices: [{ delta: { content: text } }] }, '[DONE]']));
         }
@@ -137,7 +139,7 @@ describe('ToolBrain with an OpenAI-compatible server (native tool calls, real HT
     bodies.length = 0;
     const { brain, reminders } = setup(new OpenAICompatibleBrain({ baseUrl: `${base}/bad/v1`, model: 'm', apiKey: '', transport: 'direct' }));
     expect(await reply(brain, 'remind me')).toBe('Sorry, “text” must be text.');
-    expect(JSON.parse(String(bodies[1].messages.at(-1)!.content))).toEqual({ status: 'refused', reason: '“text” must be text' });
+    expect(JSON.parse(unquote(bodies[1].messages.at(-1)!.content))).toEqual({ status: 'refused', reason: '“text” must be text' });
     expect(reminders.list()).toHaveLength(0);
   });
 });
