@@ -18,6 +18,11 @@ export const CRISIS_THRESHOLD = 0.5;
 
 /** Words that mark playful hyperbole ("I'll kill him lol"); they weaken harm-to-others only. */
 const JOKING = /\b(?:lol|lmao|rofl|haha\w*|hehe|jk|just kidding|only joking|kidding|joking)\b/;
+/** "Mum will kill me if I eat her cake": a figure of speech, not a threat. */
+const TRIVIAL_THREAT = /\bkill (?:me|us) (?:if|when) (?:i |we |she |he )?(?:\w+ )?(?:eat|ate|touch|take|took|borrow|finish|forget|forgot|late|see|sees|saw|find|finds|found out|break|broke|dent|scratch|spill|spilt|mess|miss|fail|failed|lose|lost|spend|spent)\b/;
+/** "Ugh I want to die, I sent it to the wrong person": embarrassment, unless the user insists. */
+const EMBARRASSED = /\b(?:embarrass\w*|cringe\w*|mortif\w*|awkward|ugh|lol|lmao|haha\w*|wrong person|in front of (?:everyone|the whole)|so much homework|this hangover|hungover)\b/;
+const EARNEST = /\b(?:seriously|for real|honestly|actually|not joking|no joke|i mean it|really do|i do)\b/;
 /** Rough play, not abuse: "my brother punched me in the arm for a joke" (not "says it's a joke"). */
 const PLAYFUL = /(?<!(?:says|said|calls|called|claims|claimed|thinks) (?:it is |it was |that is )?)\b(?:for a joke|as a joke|for fun|playfully|play fight\w*|messing around|mucking about|pillow|snowball|tickl\w*|water balloon|nerf|in a game of|at (?:rugby|football|karate|boxing|judo|training|practice))\b/;
 /** "My son took too many pills by accident": an overdose that is not self-harm. */
@@ -63,6 +68,8 @@ export function detectCrisis(text: string): CrisisResult {
       let weight = rule.weight;
       if (rule.category === 'harm-to-others' && (joking || hyperbole)) weight -= 0.5;
       if (rule.category === 'abuse' && PLAYFUL.test(left)) weight -= 0.5;
+      if (rule.id.startsWith('ab-threat') && (joking || TRIVIAL_THREAT.test(left))) weight -= 0.5;
+      if (rule.id === 'sh-want-die' && EMBARRASSED.test(normalized) && !EARNEST.test(normalized)) weight -= 0.5;
       if (weight <= 0) continue;
       evidence.push(`${rule.id}: “${match[0].trim()}”`);
       scores.set(rule.category, Math.max(scores.get(rule.category) ?? 0, weight));

@@ -36,6 +36,7 @@ const CONTRACTIONS: [RegExp, string][] = [
   [/\brn\b/g, 'right now'],
   [/\bidk\b/g, 'i do not know'],
   [/\bdont\b/g, 'do not'],
+  [/\b(was|were|has|have|had|could|should|are|does|did)nt\b/g, '$1 not'],
   [/\bdoesnt\b/g, 'does not'],
   [/\bdidnt\b/g, 'did not'],
   [/\bim\b/g, 'i am'],
