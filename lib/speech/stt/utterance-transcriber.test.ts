@@ -137,3 +137,25 @@ describe('UtteranceTranscriber', () => {
     expect(transcriber.windowMs).toBe(0);
   });
 });
+
+describe('UtteranceTranscriber, long pauses', () => {
+  test('finish commits a window that grew past the cap after speech ended, so no audio is cut off', async () => {
+    const { decoder, transcriber, push } = setup({ windowCapMs: 3000, partialIntervalMs: 100000 });
+    transcriber.speechStart();
+    push(1000);
+    transcriber.speechEnd();
+    push(2500, 0.001); // quiet room noise while the turn detector waits
+    push(500);
+    const final = transcriber.finish();
+    await flush();
+    expect(decoder.calls).toHaveLength(1);
+    expect(decoder.calls[0].samples).toBeLessThan(4000 * (RATE / 1000));
+    decoder.calls[0].resolve('first part');
+    await flush();
+    await flush();
+    expect(decoder.calls).toHaveLength(2);
+    expect(decoder.calls[0].samples + decoder.calls[1].samples).toBe(4000 * (RATE / 1000));
+    decoder.calls[1].resolve('second part');
+    await expect(final).resolves.toMatchObject({ text: 'first part second part' });
+  });
+});

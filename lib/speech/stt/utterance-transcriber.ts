@@ -100,6 +100,13 @@ export class UtteranceTranscriber {
     this.finishing = true;
     try {
       while (this.inFlight) await this.inFlight;
+      // Audio kept after the user paused can push the window past the cap: commit it in pieces first.
+      while (this.inTurn && generation === this.generation && this.length > this.samples(this.options.windowCapMs)) {
+        const before = this.length;
+        this.startDecode('commit');
+        while (this.inFlight) await this.inFlight;
+        if (this.length === before) break; // the commit failed: decode what is there rather than loop
+      }
       if (generation !== this.generation) return { text: '', audioMs: 0, decodeMs: 0 };
       let windowText = '';
       let audioMs = 0;
