@@ -1,4 +1,6 @@
 import type { BrainProvider, ChatMessage } from '../brain/types';
+import { adaptationStore } from '../persona/adaptation-store';
+import { TurnStyle } from '../persona/turn-style';
 import type { Persona } from '../persona/types';
 import type { SpeechOutput } from '../speech/types';
 import { callActions, type CallStore, type TurnLatency } from './store';
@@ -6,7 +8,7 @@ import { callActions, type CallStore, type TurnLatency } from './store';
 /** What the conversation needs from memory (lib/memory behind a worker in the app). */
 export interface MemoryPort {
   /** Memories relevant to this user turn, best first. */
-  recall(text: string): Promise<{ id: string; text: string }[]>;
+  recall(text: string): Promise<{ id: string; text: string; tier?: string }[]>;
   /** Stores what the user said (the write path extracts, resolves and merges). */
   remember(text: string, turnId: string): void;
   /** Records that these memories were used in a reply (strengthens them). */
@@ -31,6 +33,8 @@ export interface ConversationDeps {
   memory?: MemoryPort;
   /** False for an incognito call: nothing new is remembered. */
   rememberTurns?: boolean;
+  /** Check and repair each streamed sentence against the persona's style targets (default: for LLM providers). */
+  styleCheck?: boolean;
 }
 
 /** Splits finished sentences off the front of a streamed buffer. */
@@ -117,6 +121,10 @@ export class Conversation {
 
   private async reply(userText: string, memories: { id: string; text: string }[] = []): Promise<void> {
     const { store, brain, speech, persona } = this.deps;
+    // Persona style: this turn's adaptation (prompt, voice rate, HUD) and, for LLM replies, the sentence-wise style check.
+    const style = new TurnStyle(persona, { affect: this.deps.affect?.(), userText, memories, check: this.deps.styleCheck ?? (brain.kind === 'local-llm' || brain.kind === 'openai-compatible') });
+    speech.setRate?.(style.adaptation.rate);
+    adaptationStore.setState({ adaptation: style.adaptation });
     const controller = new AbortController();
     this.current = controller;
     const signal = controller.signal;
@@ -150,7 +158,7 @@ export class Conversation {
     try {
       const history = this.history.slice(-20);
       for await (const chunk of brain.generate(
-        { persona, history, userText, affect: this.deps.affect?.(), memories: memories.map((m) => m.text), now: new Date() },
+        { persona, history, userText, affect: this.deps.affect?.(), memories: memories.map((m) => m.text), now: new Date(), adaptation: style.adaptation },
         signal,
       )) {
         if (signal.aborted) break;
@@ -160,9 +168,10 @@ export class Conversation {
         pending += chunk.text;
         const { sentences, rest } = takeSentences(pending, false);
         pending = rest;
-        sentences.forEach(say);
+        style.filter(sentences).forEach(say);
+        if (style.done) break;
       }
-      if (!signal.aborted) takeSentences(pending, true).sentences.forEach(say);
+      if (!signal.aborted) [...style.filter(takeSentences(pending, true).sentences), ...style.finish()].forEach(say);
       await speaking;
     } catch {
       if (!signal.aborted) {
@@ -173,12 +182,13 @@ export class Conversation {
         return;
       }
     }
-    const said = signal.aborted ? spoken : full.trim();
+    const said = signal.aborted ? spoken : style.text(full);
     callActions.updateCaption(store, captionId, said ? (signal.aborted ? `${said} —` : said) : '…', true);
     this.history.push({ role: 'user', content: userText });
     if (said) this.history.push({ role: 'assistant', content: said });
     if (memories.length && said) this.deps.memory?.markUsed(memories.map((m) => m.id));
     if (!signal.aborted) {
+      adaptationStore.setState({ style: style.report(said) });
       store.getState().dispatch({ type: 'reply-finished' });
       this.finish(controller, turn, started);
     }

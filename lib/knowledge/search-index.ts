@@ -1,4 +1,5 @@
 import { tokenize } from '../memory/bm25';
+import { TopK } from './top-k';
 
 /** Weights of the two signals in the hybrid score (cosine in −1..1, BM25 scaled to 0..1 by the query's best). */
 export interface HybridWeights {
@@ -52,11 +53,18 @@ export class KnowledgeIndex {
   // Per-query scratch, grown with capacity, never reallocated per query.
   private keywordScratch: Float32Array;
   private queryScratch: Int32Array;
-  private heapScores: Float32Array = new Float32Array(0);
-  private heapRows: Int32Array = new Int32Array(0);
+  private readonly top = new TopK();
+  private readonly shortlist = new TopK();
+  /** Sign bits of each row's vector, dim/32 int32 per row, for the shortlist stage. */
+  private signs: Int32Array;
+  private readonly queryBits: Int32Array;
+  /** cos(π·h/dim): the angle a Hamming distance h between sign vectors stands for. */
+  private readonly cosOfHamming: Float32Array;
+  /** Below this many live rows every row is scored exactly (no shortlist). */
+  private readonly exactBelow: number;
 
-  constructor(dim: number, capacity = 1024) {
-    if (dim % 4 !== 0) throw new Error(`index dimension must be a multiple of 4, got ${dim}`);
+  constructor(dim: number, capacity = 1024, options: { exactBelow?: number } = {}) {
+    if (dim % 32 !== 0) throw new Error(`index dimension must be a multiple of 32, got ${dim}`);
     this.dim = dim;
     this.capacity = Math.max(16, capacity);
     this.vectors = new Int8Array(this.capacity * dim);
@@ -67,6 +75,10 @@ export class KnowledgeIndex {
     this.hasVector = new Uint8Array(this.capacity);
     this.keywordScratch = new Float32Array(this.capacity);
     this.queryScratch = new Int32Array(dim);
+    this.signs = new Int32Array(this.capacity * (dim >> 5));
+    this.queryBits = new Int32Array(dim >> 5);
+    this.cosOfHamming = Float32Array.from({ length: dim + 1 }, (_, h) => Math.cos((Math.PI * h) / dim));
+    this.exactBelow = options.exactBelow ?? 4096;
   }
 
   /** Live chunks in the index. */
@@ -89,6 +101,9 @@ export class KnowledgeIndex {
     grownVectors.set(this.vectors);
     this.vectors = grownVectors;
     this.packed = new Int32Array(grownVectors.buffer);
+    const grownSigns = new Int32Array(capacity * (this.dim >> 5));
+    grownSigns.set(this.signs);
+    this.signs = grownSigns;
     const growF = (a: Float32Array) => {
       const b = new Float32Array(capacity);
       b.set(a);
@@ -128,6 +143,12 @@ export class KnowledgeIndex {
       for (let i = 0; i < this.dim; i++) this.vectors[base + i] = Math.round(vector[i] / scale);
       this.scales[row] = scale;
       this.hasVector[row] = 1;
+      const bitWords = this.dim >> 5;
+      for (let w = 0; w < bitWords; w++) {
+        let bits = 0;
+        for (let j = 0; j < 32; j++) if (vector[w * 32 + j] > 0) bits |= 1 << j;
+        this.signs[row * bitWords + w] = bits;
+      }
     }
     const tokens = tokenize(text);
     this.docLengths[row] = tokens.length;
@@ -185,6 +206,8 @@ export class KnowledgeIndex {
       newRowOf[row] = next;
       if (next !== row) {
         this.vectors.copyWithin(next * this.dim, row * this.dim, (row + 1) * this.dim);
+        const bitWords = this.dim >> 5;
+        this.signs.copyWithin(next * bitWords, row * bitWords, (row + 1) * bitWords);
         this.scales[next] = this.scales[row];
         this.docLengths[next] = this.docLengths[row];
         this.hasVector[next] = this.hasVector[row];
@@ -210,6 +233,19 @@ export class KnowledgeIndex {
       }
       posting.length = w;
     }
+  }
+
+  /** Dot product of a row with the quantised query in queryScratch, times the row's scale. */
+  private dotInt8(row: number): number {
+    const { packed, queryScratch: q } = this;
+    const words = this.dim >> 2;
+    const base = row * words;
+    let dot = 0;
+    for (let w = 0, i = 0; w < words; w++, i += 4) {
+      const x = packed[base + w];
+      dot = (dot + ((x << 24) >> 24) * q[i] + ((x << 16) >> 24) * q[i + 1] + ((x << 8) >> 24) * q[i + 2] + (x >> 24) * q[i + 3]) | 0;
+    }
+    return dot * this.scales[row];
   }
 
   /**
@@ -256,61 +292,55 @@ export class KnowledgeIndex {
       for (let i = 0; i < this.dim; i++) q[i] = Math.round(queryVector[i] / queryScale);
     }
     const heapSize = Math.min(k, this.liveCount);
-    if (this.heapScores.length < heapSize) {
-      this.heapScores = new Float32Array(heapSize);
-      this.heapRows = new Int32Array(heapSize);
-    }
-    const hs = this.heapScores;
-    const hr = this.heapRows;
-    let filled = 0;
-    const { packed, scales, alive, hasVector } = this;
-    const words = this.dim >> 2;
+    const { alive, hasVector } = this;
     const vectorWeight = weights.vector * queryScale;
-    for (let row = 0; row < rowCount; row++) {
-      if (!alive[row]) continue;
-      let score = keyword[row] * keywordScale;
-      if (useVector && hasVector[row]) {
-        let dot = 0;
-        const base = row * words;
-        for (let w = 0, i = 0; w < words; w++, i += 4) {
-          const x = packed[base + w];
-          dot = (dot + ((x << 24) >> 24) * q[i] + ((x << 16) >> 24) * q[i + 1] + ((x << 8) >> 24) * q[i + 2] + (x >> 24) * q[i + 3]) | 0;
-        }
-        score += vectorWeight * dot * scales[row];
+    const top = this.top;
+    top.reset(heapSize);
+    if (useVector && this.liveCount > this.exactBelow) {
+      // Two stages: sign bits (1 bit per dimension, popcount of XOR ≈ angle) shortlist candidates
+      // with their keyword score, then the int8 dot product ranks only the shortlist.
+      const bitWords = this.dim >> 5;
+      const queryBits = this.queryBits;
+      for (let w = 0; w < bitWords; w++) {
+        let bits = 0;
+        for (let j = 0; j < 32; j++) if (queryVector[w * 32 + j] > 0) bits |= 1 << j;
+        queryBits[w] = bits;
       }
-      if (filled < heapSize) {
-        // Sift up into a min-heap of the best scores seen so far.
-        let i = filled++;
-        while (i > 0) {
-          const parent = (i - 1) >> 1;
-          if (hs[parent] <= score) break;
-          hs[i] = hs[parent];
-          hr[i] = hr[parent];
-          i = parent;
+      const shortlist = this.shortlist;
+      shortlist.reset(Math.min(this.liveCount, Math.max(64, k * 16)));
+      const { signs, cosOfHamming } = this;
+      for (let row = 0; row < rowCount; row++) {
+        if (!alive[row]) continue;
+        let score = keyword[row] * keywordScale;
+        if (hasVector[row]) {
+          let hamming = 0;
+          const base = row * bitWords;
+          for (let w = 0; w < bitWords; w++) {
+            let x = signs[base + w] ^ queryBits[w];
+            x -= (x >>> 1) & 0x55555555;
+            x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+            x = (x + (x >>> 4)) & 0x0f0f0f0f;
+            hamming += Math.imul(x, 0x01010101) >>> 24;
+          }
+          score += weights.vector * cosOfHamming[hamming];
         }
-        hs[i] = score;
-        hr[i] = row;
-      } else if (score > hs[0]) {
-        let i = 0;
-        for (;;) {
-          const left = 2 * i + 1;
-          if (left >= heapSize) break;
-          const right = left + 1;
-          const child = right < heapSize && hs[right] < hs[left] ? right : left;
-          if (hs[child] >= score) break;
-          hs[i] = hs[child];
-          hr[i] = hr[child];
-          i = child;
-        }
-        hs[i] = score;
-        hr[i] = row;
+        shortlist.push(score, row);
+      }
+      for (let i = 0; i < shortlist.size; i++) {
+        const row = shortlist.rows[i];
+        top.push(keyword[row] * keywordScale + (hasVector[row] ? vectorWeight * this.dotInt8(row) : 0), row);
+      }
+    } else {
+      for (let row = 0; row < rowCount; row++) {
+        if (!alive[row]) continue;
+        top.push(keyword[row] * keywordScale + (useVector && hasVector[row] ? vectorWeight * this.dotInt8(row) : 0), row);
       }
     }
     const hits: RowHit[] = [];
-    for (let i = 0; i < filled; i++) {
-      const row = hr[i];
+    for (let i = 0; i < top.size; i++) {
+      const row = top.rows[i];
       const keywordScore = keyword[row] * keywordScale;
-      hits.push({ row, score: hs[i], keywordScore, vectorScore: hs[i] - keywordScore });
+      hits.push({ row, score: top.scores[i], keywordScore, vectorScore: top.scores[i] - keywordScore });
     }
     return hits.sort((a, b) => b.score - a.score);
   }

@@ -15,7 +15,7 @@ async function freshService() {
   return new KnowledgeService(db, createHashEmbedder(256), loadPdf);
 }
 
-function unit(values: number[], dim = 8): Float32Array {
+function unit(values: number[], dim = 32): Float32Array {
   const v = new Float32Array(dim);
   values.forEach((x, i) => (v[i] = x));
   const norm = Math.hypot(...v) || 1;
@@ -24,7 +24,7 @@ function unit(values: number[], dim = 8): Float32Array {
 
 describe('KnowledgeIndex ranking', () => {
   it('ranks by cosine when there are no shared words, best first, k respected', () => {
-    const index = new KnowledgeIndex(8);
+    const index = new KnowledgeIndex(32);
     index.add('a', 'alpha', unit([1, 0, 0]));
     index.add('b', 'beta', unit([0.8, 0.6, 0]));
     index.add('c', 'gamma', unit([0, 0, 1]));
@@ -35,7 +35,7 @@ describe('KnowledgeIndex ranking', () => {
   });
 
   it('a rare keyword match lifts a chunk above a slightly closer vector', () => {
-    const index = new KnowledgeIndex(8);
+    const index = new KnowledgeIndex(32);
     index.add('close', 'general notes about the day', unit([1, 0.05, 0]));
     index.add('keyword', 'the pomodoro technique uses timers', unit([1, 0.3, 0]));
     const [top] = index.search('pomodoro', unit([1, 0, 0]), 1);
@@ -44,7 +44,7 @@ describe('KnowledgeIndex ranking', () => {
   });
 
   it('keyword-only search works without vectors, and removed chunks never come back (through compaction too)', () => {
-    const index = new KnowledgeIndex(4);
+    const index = new KnowledgeIndex(32);
     for (let i = 0; i < 300; i++) index.add(`n${i}`, `note ${i} about ${i % 2 ? 'tea' : 'coffee'}`, null);
     for (let i = 0; i < 200; i++) index.remove(`n${i}`);
     expect(index.size).toBe(100);
@@ -71,6 +71,29 @@ describe('KnowledgeIndex ranking', () => {
     const got = index.search('', query, 10).map((h) => index.idAt(h.row));
     expect(got.slice(0, 3)).toEqual(exact.slice(0, 3));
     expect(got.filter((id) => exact.includes(id)).length).toBeGreaterThanOrEqual(9);
+  });
+
+  it('the sign-bit shortlist (large indexes) finds the same best rows as the exact scan', () => {
+    const dim = 128;
+    const exactIndex = new KnowledgeIndex(dim, 16, { exactBelow: Infinity });
+    const shortlisted = new KnowledgeIndex(dim, 16, { exactBelow: 0 });
+    let seed = 11;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648) * 2 - 1;
+    for (let i = 0; i < 3000; i++) {
+      const v = unit(Array.from({ length: dim }, random), dim);
+      const text = i % 50 === 0 ? 'rare lighthouse keeper' : 'common words here';
+      exactIndex.add(`r${i}`, text, v);
+      shortlisted.add(`r${i}`, text, v);
+    }
+    let agree = 0;
+    for (let t = 0; t < 20; t++) {
+      const query = unit(Array.from({ length: dim }, random), dim);
+      const exact = exactIndex.search('lighthouse', query, 5).map((h) => exactIndex.idAt(h.row));
+      const fast = shortlisted.search('lighthouse', query, 5).map((h) => shortlisted.idAt(h.row));
+      expect(fast[0]).toBe(exact[0]);
+      agree += fast.filter((id) => exact.includes(id)).length;
+    }
+    expect(agree / 100).toBeGreaterThanOrEqual(0.95);
   });
 });
 

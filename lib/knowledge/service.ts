@@ -21,7 +21,7 @@ interface PersonaIndex {
 }
 
 const EMBED_BATCH = 16;
-const KEYWORD_ONLY_DIM = 4;
+const KEYWORD_ONLY_DIM = 32;
 
 /** A short random id part (crypto where available). */
 function randomId(): string {

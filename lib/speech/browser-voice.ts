@@ -9,6 +9,7 @@ export function createBrowserVoice(synth: SpeechSynthesis | undefined, preferred
   const voices = synth.getVoices().filter((v) => v.localService);
   const voice = voices.find((v) => v.name === preferredName) ?? voices.find((v) => v.lang.startsWith('en')) ?? voices[0];
   if (!voice) return null;
+  let rate = 1;
   return {
     id: `browser:${voice.name}`,
     label: `Browser voice (on-device): ${voice.name}`,
@@ -18,6 +19,7 @@ export function createBrowserVoice(synth: SpeechSynthesis | undefined, preferred
         if (signal.aborted) return resolve();
         const utterance = new SpeechSynthesisUtterance(text);
         utterance.voice = voice;
+        utterance.rate = rate;
         utterance.onstart = () => callbacks.onStart?.();
         utterance.onboundary = (e) => {
           callbacks.onProgress?.(e.charIndex);
@@ -37,6 +39,9 @@ export function createBrowserVoice(synth: SpeechSynthesis | undefined, preferred
         }, { once: true });
         synth.speak(utterance);
       });
+    },
+    setRate(scale: number) {
+      rate = scale;
     },
   };
 }

@@ -18,12 +18,20 @@ export class DeferredVoice implements SpeechOutput {
     return this.inner?.label ?? 'Loading the on-device voice…';
   }
 
+  private rateScale = 1;
+
+  setRate(scale: number): void {
+    this.rateScale = scale;
+    this.inner?.setRate?.(scale);
+  }
+
   dispose(): void {
     void this.ready.then((voice) => voice.dispose?.()).catch(() => undefined);
   }
 
   async speak(text: string, signal: AbortSignal, callbacks?: SpeakCallbacks): Promise<void> {
     const voice = this.inner ?? (await this.ready);
+    voice.setRate?.(this.rateScale);
     if (signal.aborted) return;
     return voice.speak(text, signal, callbacks);
   }

@@ -17,6 +17,8 @@ export class EspeakVoice implements SpeechOutput {
   private readonly getContext: () => AudioContext | null;
   private readonly voice: PersonaVoice;
   private nextId = 1;
+  /** Persona adaptation's rate multiplier (slower for an anxious or tired user). */
+  private rateScale = 1;
   private readonly pending = new Map<number, { resolve: (m: AudioMessage) => void; reject: (e: Error) => void }>();
   /** Milliseconds the last clip took to synthesize (HUD). */
   lastSynthMs = 0;
@@ -65,7 +67,7 @@ export class EspeakVoice implements SpeechOutput {
     const id = this.nextId++;
     return new Promise<AudioMessage>((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
-      this.worker.postMessage({ type: 'speak', id, text, voice: this.voice.espeak, rate: this.voice.rate, pitch: this.voice.pitch });
+      this.worker.postMessage({ type: 'speak', id, text, voice: this.voice.espeak, rate: Math.round(Math.min(260, Math.max(80, this.voice.rate * this.rateScale))), pitch: this.voice.pitch });
     });
   }
 
@@ -113,6 +115,10 @@ export class EspeakVoice implements SpeechOutput {
       }, 20);
     });
     callbacks.onProgress?.(text.length);
+  }
+
+  setRate(scale: number): void {
+    this.rateScale = Number.isFinite(scale) && scale > 0 ? scale : 1;
   }
 
   dispose(): void {

@@ -16,6 +16,8 @@ export interface SpeechOutput {
   readonly audible: boolean;
   /** Speaks the text; resolves when done or aborted. */
   speak(text: string, signal: AbortSignal, callbacks?: SpeakCallbacks): Promise<void>;
+  /** Scales the speech rate for the next sentences, 0.8..1.1 (persona adaptation: slower when the user seems anxious). */
+  setRate?(scale: number): void;
   /** Frees workers and audio; the voice cannot speak afterwards. */
   dispose?(): void;
 }
