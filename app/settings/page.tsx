@@ -1,3 +1,4 @@
+import { TrustedContactSettings } from '@/components/guardrails/trusted-contact-settings';
 import { SettingsForm } from '@/components/settings/settings-form';
 
 export const metadata = { title: 'Settings — Kin' };
@@ -8,6 +9,7 @@ export default function SettingsPage() {
       <h1>Settings</h1>
       <p className="lead">Everything here is saved in this browser only.</p>
       <SettingsForm />
+      <TrustedContactSettings />
     </main>
   );
 }

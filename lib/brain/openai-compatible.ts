@@ -2,6 +2,7 @@ import { KinError } from '../errors';
 import { assemblePrompt } from './prompt';
 import { SseParser } from './sse';
 import type { BrainChunk, BrainProvider, BrainRequest } from './types';
+import { quoteUntrusted } from '../guardrails/injection';
 
 export interface EndpointConfig {
   /** e.g. http://localhost:11434/v1 (Ollama), http://localhost:1234/v1 (LM Studio), https://api.openai.com/v1 */
@@ -40,7 +41,8 @@ function toolMessages(request: BrainRequest): Record<string, unknown>[] {
   if (!exchanges.length) return [];
   return [
     { role: 'assistant', content: null, tool_calls: exchanges.map((e) => ({ id: e.id, type: 'function', function: { name: e.name, arguments: e.arguments } })) },
-    ...exchanges.map((e) => ({ role: 'tool', tool_call_id: e.id, content: e.result })),
+    // Tool results are data, never instructions (lib/guardrails/injection).
+    ...exchanges.map((e) => ({ role: 'tool', tool_call_id: e.id, content: quoteUntrusted(e.result, 'tool-result') })),
   ];
 }
 
