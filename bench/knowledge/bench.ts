@@ -148,7 +148,7 @@ const port = (server.address() as { port: number }).port;
 const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: ['--no-sandbox'] });
 try {
   const page = await browser.newPage();
-  await page.goto(`http://127.0.0.1:${port}/?sizes=${SIZES.join(',')}&queries=${QUERIES}`);
+  await page.goto(`http://127.0.0.1:${port}/?sizes=${SIZES.join(',')}&queries=${QUERIES}`, { waitUntil: 'domcontentloaded', timeout: 120_000 });
   await page.waitForFunction(() => window.__knowledgeBench || window.__knowledgeBenchError, undefined, { timeout: 300_000, polling: 500 });
   const error = await page.evaluate(() => window.__knowledgeBenchError ?? null);
   if (error) throw new Error(`Chromium run failed: ${error}`);

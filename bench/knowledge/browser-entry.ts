@@ -27,4 +27,5 @@ async function run(): Promise<void> {
   window.__knowledgeBench = result;
 }
 
-run().catch((error) => (window.__knowledgeBenchError = String(error)));
+// Start after the page has loaded, so navigation is not held up by the first build.
+window.addEventListener('load', () => setTimeout(() => run().catch((error) => (window.__knowledgeBenchError = String(error))), 0));

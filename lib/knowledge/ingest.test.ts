@@ -19,7 +19,7 @@ async function errorCode(promise: Promise<unknown>): Promise<string> {
   return 'no error';
 }
 
-describe('parsing keeps structure', () => {
+describe('parsing keeps structure', { timeout: 30_000 }, () => {
   it('Markdown: the first H1 is the title, deeper headings become the section path', async () => {
     const md = '# Winter Wellness\n\nIntro text.\n\n## Heating\n\nKeep **warm** at [18 degrees](http://x).\n\n### At night\n\nUse a hot water bottle.\n\n## Food\n\nEat hot meals.\n\nSetext heading\n--------------\n\nUnder setext.\n';
     const doc = await parseDocument(file('w.md', md), loadPdf);
@@ -62,7 +62,7 @@ describe('parsing keeps structure', () => {
   });
 });
 
-describe('bad and huge files get a typed error', () => {
+describe('bad and huge files get a typed error', { timeout: 30_000 }, () => {
   it.each([
     ['a truncated PDF', 'broken.pdf', makePdf([[11, 'Hello']]).slice(0, 60), 'knowledge:parse'],
     ['a .pdf that is not a PDF', 'fake.pdf', new TextEncoder().encode('just text'), 'knowledge:parse'],

@@ -97,7 +97,7 @@ describe('KnowledgeIndex ranking', () => {
   });
 });
 
-describe('KnowledgeService', () => {
+describe('KnowledgeService', { timeout: 30_000 }, () => {
   const winter = '# Staying well in winter\n\n## Heating\n\nKeep your living room at 18 degrees or warmer during the day.\n\n## Food\n\nHot meals and warm drinks help you keep warm.\n';
   const study = '# Study techniques\n\n## Spaced repetition\n\nReview material after one day, then three days, then a week.\n';
 
