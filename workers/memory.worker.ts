@@ -60,9 +60,6 @@ async function handle(message: MemoryRequest): Promise<void> {
     case 'ingest':
       post({ type: 'ingested', requestId: message.requestId, ids: await service.ingest({ ...message.turn, at: new Date(message.turn.at) }) });
       break;
-    case 'prepare-query':
-      await service.prepareQuery(message.text);
-      break;
     case 'search': {
       const { hits, searchMs, embedMs } = await service.search(message.query, message.k);
       post({ type: 'results', requestId: message.requestId, hits, searchMs, embedMs });
@@ -107,6 +104,12 @@ async function handle(message: MemoryRequest): Promise<void> {
 
 self.onmessage = (event: MessageEvent<MemoryRequest>) => {
   const message = event.data;
+  // Prefetch runs beside the queue (the newest partial wins inside MemoryService.prefetch), so a
+  // pending write never delays it; the search at turn end waits for it and reuses its vector.
+  if (message.type === 'prepare-query') {
+    if (service) void service.prefetch(message.text);
+    return;
+  }
   queue = queue.then(() => handle(message)).catch((error: unknown) => {
     post({ type: 'error', requestId: 'requestId' in message ? message.requestId : undefined, code: 'memory:storage', message: String(error) });
   });

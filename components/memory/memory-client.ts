@@ -9,6 +9,7 @@ export class MemoryClient {
   private readonly worker: Worker;
   private readonly pending = new Map<number, Pending>();
   private nextId = 1;
+  private lastPrefetch = '';
   readonly ready: Promise<Extract<MemoryResponse, { type: 'ready' }>>;
   onError: (message: string) => void = () => {};
 
@@ -39,6 +40,19 @@ export class MemoryClient {
       this.pending.set(requestId, resolve);
       this.post({ ...message, requestId } as MemoryRequest);
     });
+  }
+
+  /**
+   * Embeds the user's partial transcript while they speak, so the memory search at the end of the
+   * turn skips the ~40–200 ms query embedding. Call it with every partial (cheap: repeats and texts
+   * under 8 characters are not sent; the worker keeps only the newest). The final `search` reuses
+   * the vector when its text starts with the prefetched words plus at most ~24 more characters.
+   */
+  prefetch(partialText: string): void {
+    const text = partialText.trim();
+    if (text.length < 8 || text === this.lastPrefetch) return;
+    this.lastPrefetch = text;
+    this.post({ type: 'prepare-query', text });
   }
 
   dispose(): void {

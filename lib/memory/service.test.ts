@@ -51,3 +51,63 @@ describe('MemoryService', () => {
     s.dispose();
   });
 });
+
+describe('MemoryService.prefetch', () => {
+  /** A hash embedder that counts texts and can be held until released. */
+  function countingEmbedder() {
+    const inner = createHashEmbedder();
+    const texts: string[] = [];
+    let gate: Promise<void> = Promise.resolve();
+    let open: () => void = () => {};
+    return {
+      texts,
+      hold() {
+        gate = new Promise((resolve) => (open = resolve));
+      },
+      release: () => open(),
+      embedder: { ...inner, embed: async (batch: readonly string[]) => (texts.push(...batch), await gate, inner.embed(batch)) },
+    };
+  }
+
+  test('the final search reuses the vector of the partial transcript (no second embedding)', async () => {
+    const counting = countingEmbedder();
+    const s = await MemoryService.open('pf1', counting.embedder, () => MONDAY);
+    await s.ingest({ spaceId: 'pf1', sessionId: 's', turnId: '1', speaker: 'user', text: 'My sister Anna is visiting on Saturday.', at: new Date(MONDAY) });
+    counting.texts.length = 0;
+    expect(await s.prefetch('is my sister Anna')).toBeGreaterThanOrEqual(0);
+    const { hits, embedMs } = await s.search('Is my sister, Anna, coming?', 3);
+    expect(counting.texts).toEqual(['is my sister Anna']);
+    expect(embedMs).toBe(0);
+    expect(hits[0].quote).toContain('Anna');
+    s.dispose();
+  });
+
+  test('a different final text is embedded itself; the newest partial wins while one is running', async () => {
+    const counting = countingEmbedder();
+    const s = await MemoryService.open('pf2', counting.embedder, () => MONDAY);
+    counting.hold();
+    const first = s.prefetch('what did I');
+    const second = s.prefetch('what did I do last');
+    const third = s.prefetch('what did I do last weekend');
+    counting.release();
+    await Promise.all([first, second, third]);
+    expect(counting.texts).toEqual(['what did I', 'what did I do last weekend']);
+    expect(await second).toBe(0);
+    const { embedMs } = await s.search('tell me about the dog', 3);
+    expect(counting.texts.at(-1)).toBe('tell me about the dog');
+    expect(embedMs).toBeGreaterThanOrEqual(0);
+    s.dispose();
+  });
+
+  test('a failing prefetch leaves search working', async () => {
+    const inner = createHashEmbedder();
+    let fail = false;
+    const embedder = { ...inner, embed: async (batch: readonly string[]) => { if (fail) throw new Error('model crashed'); return inner.embed(batch); } };
+    const s = await MemoryService.open('pf3', embedder, () => MONDAY);
+    fail = true;
+    expect(await s.prefetch('where is Anna going')).toBe(0);
+    fail = false;
+    await expect(s.search('where is Anna going', 3)).resolves.toMatchObject({ hits: [] });
+    s.dispose();
+  });
+});

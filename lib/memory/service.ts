@@ -5,12 +5,19 @@ import { serializeRecord, type SerializedRecord } from './schema';
 import { MemorySpace } from './space';
 import type { MemoryRecord, TurnInput } from './types';
 
+/** Lower-case words only, so ASR punctuation and capitalisation changes still match. */
+function normalizeForPrefetch(text: string): string {
+  return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+}
+
 /**
  * Glue between the in-memory space (indexes, write path, retrieval) and the encrypted database.
  * The memory worker owns one; everything here also runs in Node for tests.
  */
 export class MemoryService {
   private cachedQuery: { text: string; vector: Float32Array } | null = null;
+  private prefetchLatest: string | null = null;
+  private prefetchRunning: Promise<void> | null = null;
 
   private constructor(readonly space: MemorySpace, private readonly db: MemoryDb, private readonly embedder: Embedder | null) {}
 
@@ -50,24 +57,59 @@ export class MemoryService {
     return written.map((r) => r.id);
   }
 
-  /** Embeds a (partial) query ahead of time so search at turn end skips the model. */
-  async prepareQuery(text: string): Promise<number> {
-    if (!this.embedder) return 0;
-    const t0 = performance.now();
-    const [vector] = await this.embedder.embed([text]);
-    this.cachedQuery = { text, vector };
-    return performance.now() - t0;
+  /** Same as prefetch (kept for older callers). */
+  prepareQuery(text: string): Promise<number> {
+    return this.prefetch(text);
   }
 
-  /** Hybrid search; reuses the prepared query vector when the text still matches its start. */
+  /**
+   * Embeds the user's partial transcript while they are still speaking, so the search at the end
+   * of the turn can skip the model. Call it with every new partial; the newest text wins: a call
+   * that is overtaken while an embedding runs is dropped. Resolves with the embedding time in ms
+   * (0 when skipped or already prepared).
+   */
+  async prefetch(partialText: string): Promise<number> {
+    const text = partialText.trim();
+    if (!this.embedder || text.length < 3) return 0;
+    this.prefetchLatest = text;
+    while (this.prefetchRunning) await this.prefetchRunning;
+    if (this.prefetchLatest !== text || this.cachedQuery?.text === text) return 0;
+    const embedder = this.embedder;
+    const t0 = performance.now();
+    this.prefetchRunning = embedder
+      .embed([text])
+      .then(([vector]) => {
+        this.cachedQuery = { text, vector };
+      })
+      // A failed prefetch only means the search embeds the final text itself.
+      .catch(() => undefined)
+      .finally(() => {
+        this.prefetchRunning = null;
+      });
+    await this.prefetchRunning;
+    return this.cachedQuery?.text === text ? performance.now() - t0 : 0;
+  }
+
+  /** Whether a prepared vector stands for the final query: same words, at most a few more at the end. */
+  private prefetchedVectorFor(query: string): Float32Array | null {
+    if (!this.cachedQuery) return null;
+    const prepared = normalizeForPrefetch(this.cachedQuery.text);
+    const final = normalizeForPrefetch(query);
+    return final.startsWith(prepared) && final.length - prepared.length <= 24 ? this.cachedQuery.vector : null;
+  }
+
+  /** Hybrid search; reuses the prefetched query vector when the final text still matches it (embedMs is then 0). */
   async search(query: string, k = 5): Promise<{ hits: MemoryHit[]; searchMs: number; embedMs: number }> {
     let embedMs = 0;
     let vector: Float32Array | null = null;
     if (this.embedder) {
-      if (this.cachedQuery && query.startsWith(this.cachedQuery.text) && query.length - this.cachedQuery.text.length < 40) vector = this.cachedQuery.vector;
-      else {
-        embedMs = await this.prepareQuery(query);
-        vector = this.cachedQuery?.vector ?? null;
+      while (this.prefetchRunning) await this.prefetchRunning;
+      vector = this.prefetchedVectorFor(query);
+      if (!vector) {
+        const t0 = performance.now();
+        [vector] = await this.embedder.embed([query]);
+        this.cachedQuery = { text: query, vector };
+        embedMs = performance.now() - t0;
       }
     }
     const t0 = performance.now();
