@@ -6,7 +6,7 @@ export function memoryPort(client: MemoryClient, spaceId: string, sessionId: str
   return {
     async recall(text) {
       const response = await client.request({ type: 'search', query: text, k: 3, now: Date.now() });
-      return response.type === 'results' ? response.hits.filter((h) => h.score > 0).map((h) => ({ id: h.id, text: h.text })) : [];
+      return response.type === 'results' ? response.hits.filter((h) => h.score > 0).map((h) => ({ id: h.id, text: h.text, tier: h.tier })) : [];
     },
     remember(text, turnId) {
       void client.request({ type: 'ingest', turn: { spaceId, sessionId, turnId, speaker: 'user', text, at: Date.now() } });

@@ -122,7 +122,7 @@ export class Conversation {
   private async reply(userText: string, memories: { id: string; text: string }[] = []): Promise<void> {
     const { store, brain, speech, persona } = this.deps;
     // Persona style: this turn's adaptation (prompt, voice rate, HUD) and, for LLM replies, the sentence-wise style check.
-    const style = new TurnStyle(persona, { affect: this.deps.affect?.(), userText, memories, check: this.deps.styleCheck ?? (brain.kind === 'local-llm' || brain.kind === 'openai-compatible') });
+    const style = new TurnStyle(persona, { affect: this.deps.affect?.(), userText, memories, dialogue: this.history.filter((m) => m.role === 'user').map((m) => m.content), check: this.deps.styleCheck ?? (brain.kind === 'local-llm' || brain.kind === 'openai-compatible') });
     speech.setRate?.(style.adaptation.rate);
     adaptationStore.setState({ adaptation: style.adaptation });
     const controller = new AbortController();

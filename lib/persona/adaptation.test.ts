@@ -39,6 +39,14 @@ describe('adaptation rules', () => {
     expect(computeAdaptation({ memories: [{ text: 'Prefers long answers' }] }).lengthScale).toBe(1.4);
   });
 
+  test('preferences the user states in this call apply at once, before memory has stored them', () => {
+    const a = computeAdaptation({ userText: 'How was your day?', dialogue: ['Please keep your answers short.', 'Call me Sam.', "Please don't bring up my ex."] });
+    expect(a).toMatchObject({ lengthScale: 0.6, callName: 'Sam', avoidTopics: ['my ex'] });
+    expect(computeAdaptation({ userText: 'I prefer short answers, thanks.' }).reasons).toEqual(['you prefer brevity']);
+    // Said in the call and also recalled from memory: counted once.
+    expect(computeAdaptation({ userText: 'I prefer short answers', memories: [{ text: 'Prefers short answers', tier: 'procedural' }] }).lengthScale).toBe(0.6);
+  });
+
   test('a semantic memory that reads like a preference does not adapt anything', () => {
     expect(computeAdaptation({ memories: [{ text: 'Prefers short answers', tier: 'semantic' }] }).reasons).toEqual([]);
   });

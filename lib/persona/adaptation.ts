@@ -4,6 +4,7 @@
  * answers", "Call the user Sam", "Don't bring up work"). Prompt assembly, the built-in brain, the
  * style check and the voice all read the same object, and the HUD shows its reasons.
  */
+import { extractCandidates } from '../memory/extract';
 
 /** How this reply departs from the persona's usual style. */
 export interface Adaptation {
@@ -36,6 +37,8 @@ export interface AdaptationInput {
   memories?: readonly AdaptationMemory[];
   /** Local time, for time-of-day preferences ("short answers in the morning"). */
   now?: Date;
+  /** The user's earlier turns in this call: preferences said there ("keep it short") apply at once, before memory has stored them. */
+  dialogue?: readonly string[];
 }
 
 export const NO_ADAPTATION: Adaptation = Object.freeze({ lengthScale: 1, rate: 1, softness: 0, reasons: [], avoidTopics: [] }) as Adaptation;
@@ -93,7 +96,7 @@ export function computeAdaptation(input: AdaptationInput): Adaptation {
     reasons.push(rule.reason);
   }
   const now = input.now ?? new Date();
-  for (const memory of input.memories ?? []) {
+  for (const memory of [...(input.memories ?? []), ...preferencesSaid([...(input.dialogue ?? []), input.userText ?? ''])]) {
     if (memory.tier !== undefined && memory.tier !== 'procedural') continue;
     const text = memory.text.trim().replace(/[.!]+$/, '');
     let m: RegExpExecArray | null;
@@ -115,6 +118,22 @@ export function computeAdaptation(input: AdaptationInput): Adaptation {
     }
   }
   return { lengthScale: clamp(lengthScale, 0.4, 1.5), rate: clamp(rate, 0.8, 1.1), softness: clamp(softness, 0, 1), reasons, callName, avoidTopics };
+}
+
+/** Procedural rules the user stated in this call, in the memory write path's own words ("Prefers short answers"). */
+export function preferencesSaid(turns: readonly string[]): AdaptationMemory[] {
+  const out: AdaptationMemory[] = [];
+  for (const turn of turns) {
+    if (!turn.trim()) continue;
+    for (const candidate of extractCandidates(turn, [], (id) => id)) {
+      if (candidate.tier === 'procedural' && !out.some((m) => m.text === candidate.text)) out.push({ text: candidate.text, tier: 'procedural' });
+    }
+    // Word orders the memory extractor does not catch: "keep your answers short", "be brief".
+    if (/\b(?:keep (?:it|things|them|your (?:answers|replies))|be) (?:short|brief)\b/i.test(turn) && !out.some((m) => m.text === 'Prefers short answers')) {
+      out.push({ text: 'Prefers short answers', tier: 'procedural' });
+    }
+  }
+  return out;
 }
 
 /** One line for the HUD: "shorter replies, slower voice, softer because: you seem tired; you prefer brevity". */

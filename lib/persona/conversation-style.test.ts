@@ -76,4 +76,11 @@ describe('persona style in a call', () => {
     expect(adaptation.rate).toBeLessThan(1);
     expect(adaptationStore.getState().adaptation?.reasons).toEqual(['you seem tired', 'you prefer brevity']);
   });
+
+  test('a preference said earlier in the call adapts the next replies without waiting for memory', async () => {
+    const { brain, conversation } = setup('All right.');
+    await conversation.userTurn('Please keep your answers short, and call me Sam.');
+    await conversation.userTurn('What shall we talk about?');
+    expect(brain.requests[1].adaptation).toMatchObject({ lengthScale: 0.6, callName: 'Sam', reasons: ['you prefer brevity'] });
+  });
 });

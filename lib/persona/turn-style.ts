@@ -12,6 +12,8 @@ export interface TurnStyleInput {
   userText: string;
   memories?: readonly AdaptationMemory[];
   now?: Date;
+  /** The user's earlier turns in this call (preferences said there apply at once). */
+  dialogue?: readonly string[];
   /** Check and repair the streamed sentences (LLM providers); false: pass them through (the built-in brain is in band by construction). */
   check: boolean;
 }
@@ -35,7 +37,7 @@ export class TurnStyle {
   private readonly guard: StyleGuard | null;
 
   constructor(persona: Persona, input: TurnStyleInput) {
-    this.adaptation = computeAdaptation({ affect: input.affect, userText: input.userText, memories: input.memories, now: input.now });
+    this.adaptation = computeAdaptation({ affect: input.affect, userText: input.userText, memories: input.memories, now: input.now, dialogue: input.dialogue });
     this.targets = styleTargets(persona, this.adaptation);
     this.guard = input.check ? new StyleGuard(this.targets) : null;
   }
