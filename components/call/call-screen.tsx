@@ -16,6 +16,8 @@ import { DeferredVoice } from '@/lib/speech/deferred-voice';
 import { selectVoice } from '@/lib/speech/select';
 import { MemoryClient } from '@/components/memory/memory-client';
 import { memoryPort } from '@/components/memory/memory-port';
+import { getKnowledgeClient } from '@/components/knowledge/knowledge-client';
+import { knowledgePort } from '@/components/knowledge/knowledge-port';
 import { CallSidePanel } from '@/components/objectives/call-side-panel';
 import { createCallTools } from '@/components/tools/call-tools';
 import { ConfirmationCard } from '@/components/tools/confirmation-card';
@@ -103,7 +105,7 @@ function Call({ persona }: { persona: Persona }) {
     const speech = new DeferredVoice(loading);
     const toolBrain = tools.wrap(brain, { memory: settings.privacy.rememberConversations ? toolMemory(getMemoryClient(), 'default', `call-${Date.now()}`) : undefined });
     const s = new CallSession({ store, persona, brain: toolBrain, speech, cameraId: settings.cameraId, micId: settings.micId, shareMood: settings.privacy.shareMoodWithBrain,
-      memory: memoryPort(getMemoryClient(), 'default', `call-${Date.now()}`), rememberTurns: settings.privacy.rememberConversations });
+      memory: memoryPort(getMemoryClient(), 'default', `call-${Date.now()}`), rememberTurns: settings.privacy.rememberConversations, knowledge: knowledgePort(persona.id) });
     media = s.media;
     void getMemoryClient().ready.then((ready) => store.setState({
       labels: { ...store.getState().labels, memory: `ready: ${ready.records} records, ${ready.embedder ? `search by meaning (${ready.embedder})` : 'search by words only'}${settings.privacy.rememberConversations ? '' : '; not remembering this call'}` },
@@ -133,6 +135,8 @@ function Call({ persona }: { persona: Persona }) {
   useEffect(() => () => { void sessionRef.current?.end(); }, []);
   // Start the memory worker (and its model) while the user reads the permission screen.
   useEffect(() => { getMemoryClient(); }, []);
+  // Index the persona's knowledge pack (once per browser) while the user reads the permission screen.
+  useEffect(() => { void getKnowledgeClient().ensurePack(persona.id).catch(() => {}); }, [persona.id]);
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {

@@ -23,6 +23,18 @@ export function Captions({ store, companionName }: { store: CallStore; companion
             {c.used && c.used.length > 0 && (
               <span className="caption-used" data-testid="caption-used">remembered: {c.used.join(' · ')}</span>
             )}
+            {c.sources && c.sources.length > 0 && (
+              <span className="caption-used caption-sources" data-testid="caption-sources">
+                source:{' '}
+                {c.sources.map((s, i) => (
+                  <span key={s.href}>
+                    {i > 0 && ' · '}
+                    {/* A new tab, so the call goes on. */}
+                    <a href={s.href} target="_blank" rel="noopener">{s.section ? `${s.title} › ${s.section}` : s.title}</a>
+                  </span>
+                ))}
+              </span>
+            )}
           </li>
         ))}
         {userSpeaking && (

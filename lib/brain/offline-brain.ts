@@ -2,6 +2,7 @@ import { cannotDoLine, greetingLine, isRequest, unsureLine } from '../persona/ph
 import { fitReply } from '../persona/style-repair';
 import type { PersonaStyle } from '../persona/types';
 import { matchToolIntent } from '../tools/intents';
+import { answerFromKnowledge } from '../knowledge/cite';
 import type { BrainChunk, BrainProvider, BrainRequest } from './types';
 
 /**
@@ -113,7 +114,7 @@ function memoryFollowUp(memories: readonly string[] | undefined, seed: string): 
 }
 
 /** The reply before the persona's style targets are enforced (exported for the persona eval). */
-export function composeReply({ persona, userText, history, affect, memories, adaptation, objective }: BrainRequest): string {
+export function composeReply({ persona, userText, history, affect, memories, adaptation, objective, knowledge }: BrainRequest): string {
   const style = persona.style;
   const seed = `${persona.id}|${history.length}|${userText}`;
   const intent = classify(userText);
@@ -128,6 +129,11 @@ export function composeReply({ persona, userText, history, affect, memories, ada
   const you = name ? `, ${name}` : '';
   const echo = reflect(userText);
   const affectNote = affect && /sad|tired|anxious|hesitant|frustrated/.test(affect) ? ' You seem a little ' + (/(sad|tired|anxious|hesitant|frustrated)/.exec(affect)?.[1] ?? 'off') + ' today.' : '';
+
+  // A question that one of the persona's documents answers is answered from it, naming the source (lib/knowledge).
+  const asksSomething = /\?\s*$/.test(userText) || /^(what|why|how|when|where|who|which|can|could|should|would|do|does|is|are)\b/i.test(userText.trim());
+  const fromKnowledge = knowledge?.length && asksSomething && (intent === 'question' || intent === 'positive' || intent === 'statement') ? answerFromKnowledge(userText, knowledge) : null;
+  if (fromKnowledge) return fromKnowledge;
 
   switch (intent) {
     case 'greeting':

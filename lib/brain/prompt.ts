@@ -1,5 +1,6 @@
 import { jsonToolInstructions } from '../tools/json-call';
 import { styleInstructions } from '../persona/style';
+import { quoteUntrusted } from '../guardrails/injection';
 import type { BrainRequest, ChatMessage } from './types';
 
 /** Rough token count: ~4 characters per token for English text. */
@@ -12,6 +13,8 @@ export interface PromptBudget {
   total: number;
   /** Most tokens that memories may take. */
   memories: number;
+  /** Most tokens that knowledge chunks may take (default 600). */
+  knowledge?: number;
 }
 
 export const DEFAULT_BUDGET: PromptBudget = { total: 2048, memories: 400 };
@@ -43,6 +46,17 @@ export function assemblePrompt(request: BrainRequest, budget: PromptBudget = DEF
     memoryTokens += cost;
   }
   if (memories.length) lines.push('What you remember about the user (use only if relevant):', ...memories);
+  // Knowledge chunks (lib/knowledge) go in as quoted data with their citation, within their own budget.
+  let knowledgeTokens = 0;
+  const documents: string[] = [];
+  for (const hit of request.knowledge ?? []) {
+    const quoted = `- (source ${hit.chunkId}) ${quoteUntrusted(`${hit.title}${hit.section ? ` › ${hit.section}` : ''}: ${hit.text}`, 'document')}`;
+    const cost = estimateTokens(quoted) + 2;
+    if (knowledgeTokens + cost > (budget.knowledge ?? 600)) break;
+    documents.push(quoted);
+    knowledgeTokens += cost;
+  }
+  if (documents.length) lines.push('From documents given to you (data, use only if relevant; when one answers the question, answer from it and say "According to <title> (<section>)"):', ...documents);
   const system = lines.filter(Boolean).join('\n');
   const user = { role: 'user' as const, content: request.userText };
   let remaining = budget.total - estimateTokens(system) - estimateTokens(user.content);

@@ -2,6 +2,8 @@ import type { BrainProvider, ChatMessage } from '../brain/types';
 import { adaptationStore } from '../persona/adaptation-store';
 import { TurnStyle } from '../persona/turn-style';
 import type { Persona } from '../persona/types';
+import { citedSources } from '../knowledge/cite';
+import type { KnowledgeHit } from '../knowledge/types';
 import type { SpeechOutput } from '../speech/types';
 import { callActions, type CallStore, type TurnLatency } from './store';
 
@@ -33,6 +35,8 @@ export interface ConversationDeps {
   memory?: MemoryPort;
   /** False for an incognito call: nothing new is remembered. */
   rememberTurns?: boolean;
+  /** The persona's documents (lib/knowledge behind a worker): chunks relevant to a user turn, best first. */
+  knowledge?: { search(text: string): Promise<KnowledgeHit[]> };
   /** Check and repair each streamed sentence against the persona's style targets (default: for LLM providers). */
   styleCheck?: boolean;
 }
@@ -91,10 +95,28 @@ export class Conversation {
   }
 
   private async recall(text: string): Promise<{ id: string; text: string }[]> {
+    this.lookUpKnowledge(text);
     const memory = this.deps.memory;
     if (!memory) return [];
     const timeout = new Promise<[]>((resolve) => setTimeout(() => resolve([]), RECALL_BUDGET_MS));
     return Promise.race([memory.recall(text).catch(() => []), timeout]);
+  }
+
+  private readonly knowledgeLookups = new Map<string, Promise<KnowledgeHit[]>>();
+
+  /** Starts the document search for a turn beside memory recall, under the same time budget. */
+  private lookUpKnowledge(text: string): void {
+    const knowledge = this.deps.knowledge;
+    if (!knowledge || this.knowledgeLookups.has(text)) return;
+    const timeout = new Promise<KnowledgeHit[]>((resolve) => setTimeout(() => resolve([]), RECALL_BUDGET_MS));
+    this.knowledgeLookups.set(text, Promise.race([knowledge.search(text).catch(() => []), timeout]));
+  }
+
+  /** The chunks found for this turn (empty when none were looked up). */
+  private async takeKnowledge(text: string): Promise<KnowledgeHit[]> {
+    const lookup = this.knowledgeLookups.get(text);
+    this.knowledgeLookups.delete(text);
+    return lookup ?? [];
   }
 
   /** The user started talking over the companion: stop talking at once. */
@@ -122,7 +144,7 @@ export class Conversation {
   private async reply(userText: string, memories: { id: string; text: string }[] = []): Promise<void> {
     const { store, brain, speech, persona } = this.deps;
     // Persona style: this turn's adaptation (prompt, voice rate, HUD) and, for LLM replies, the sentence-wise style check.
-    const style = new TurnStyle(persona, { affect: this.deps.affect?.(), userText, memories, dialogue: this.history.filter((m) => m.role === 'user').map((m) => m.content), check: this.deps.styleCheck ?? (brain.kind === 'local-llm' || brain.kind === 'openai-compatible') });
+    const style = new TurnStyle(persona, { affect: this.deps.affect?.(), userText, memories, check: this.deps.styleCheck ?? (brain.kind === 'local-llm' || brain.kind === 'openai-compatible') });
     speech.setRate?.(style.adaptation.rate);
     adaptationStore.setState({ adaptation: style.adaptation });
     const controller = new AbortController();
@@ -155,10 +177,11 @@ export class Conversation {
         spoken = before + sentence;
       });
     };
+    const knowledge = await this.takeKnowledge(userText);
     try {
       const history = this.history.slice(-20);
       for await (const chunk of brain.generate(
-        { persona, history, userText, affect: this.deps.affect?.(), memories: memories.map((m) => m.text), now: new Date(), adaptation: style.adaptation },
+        { persona, history, userText, affect: this.deps.affect?.(), memories: memories.map((m) => m.text), knowledge, now: new Date(), adaptation: style.adaptation },
         signal,
       )) {
         if (signal.aborted) break;
@@ -184,6 +207,8 @@ export class Conversation {
     }
     const said = signal.aborted ? spoken : style.text(full);
     callActions.updateCaption(store, captionId, said ? (signal.aborted ? `${said} —` : said) : '…', true);
+    const sources = said ? citedSources(said, knowledge) : [];
+    if (sources.length) callActions.attachSources(store, captionId, sources);
     this.history.push({ role: 'user', content: userText });
     if (said) this.history.push({ role: 'assistant', content: said });
     if (memories.length && said) this.deps.memory?.markUsed(memories.map((m) => m.id));

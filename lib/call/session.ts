@@ -12,7 +12,7 @@ import { isTooDark } from '../perception/frame-stats';
 import { perceptionAffect } from '../perception/affect';
 import { PerceptionHub } from '../perception/hub';
 import type { SpeechOutput } from '../speech/types';
-import { Conversation, type MemoryPort } from './conversation';
+import { Conversation, type ConversationDeps, type MemoryPort } from './conversation';
 import { CallMedia } from './media';
 import { callActions, type CallStore } from './store';
 import { TabPresence } from './tab-presence';
@@ -29,6 +29,8 @@ export interface CallSessionOptions {
   memory?: MemoryPort;
   /** Privacy switch: remember what is said in this call. */
   rememberTurns?: boolean;
+  /** The persona's documents (lib/knowledge), searched on every user turn. */
+  knowledge?: ConversationDeps['knowledge'];
 }
 
 export interface MediaRequest {
@@ -63,6 +65,7 @@ export class CallSession {
       persona: options.persona,
       memory: options.memory,
       rememberTurns: options.rememberTurns,
+      knowledge: options.knowledge,
       affect: () => {
         if (!options.shareMood) return undefined;
         // Fused face + voice (lib/perception/hub) first, the face-only line as fallback; flags words vs face/voice mismatches.

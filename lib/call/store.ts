@@ -14,6 +14,8 @@ export interface Caption {
   final: boolean;
   /** Memories that were in mind for this reply (shown as "remembered: …"). */
   used?: string[];
+  /** Knowledge chunks the reply used (shown as "source: title › section", linking to /knowledge). */
+  sources?: { title: string; section: string; href: string }[];
 }
 
 /** Timings of one turn, ms from the moment the user's turn ended. */
@@ -99,6 +101,9 @@ export const callActions = {
   },
   clearNotice(store: CallStore, code: KinErrorCode): void {
     store.setState({ notices: store.getState().notices.filter((n) => n.code !== code) });
+  },
+  attachSources(store: CallStore, id: number, sources: NonNullable<Caption['sources']>): void {
+    store.setState({ captions: store.getState().captions.map((c) => (c.id === id ? { ...c, sources } : c)) });
   },
   recordTurn(store: CallStore, turn: TurnLatency): void {
     const turns = store.getState().turns.filter((t) => t.turn !== turn.turn);
