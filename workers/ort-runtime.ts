@@ -3,11 +3,11 @@
  * and session creation that reports the backend really used.
  */
 import * as ort from 'onnxruntime-web';
-import { createSession, hasWebGpuAdapter, type BackendChoice } from '../lib/perception/ort-session';
+import { createSession, probeWebGpu, type BackendChoice } from '../lib/perception/ort-session';
 
 export { ort };
 
-/** Fetches `modelUrl` and opens it on WebGPU when an adapter exists and `preferWebGpu`, else WASM. */
+/** Fetches `modelUrl` and opens it on WebGPU when a hardware adapter exists and `preferWebGpu`, else WASM. */
 export async function openModel(modelUrl: string, wasmBase: string, preferWebGpu: boolean): Promise<BackendChoice<ort.InferenceSession>> {
   ort.env.wasm.wasmPaths = new URL(wasmBase, self.location.origin).href;
   ort.env.wasm.numThreads = 1;
@@ -15,8 +15,8 @@ export async function openModel(modelUrl: string, wasmBase: string, preferWebGpu
   const response = await fetch(modelUrl);
   if (!response.ok) throw new Error(`model ${modelUrl}: HTTP ${response.status}`);
   const model = new Uint8Array(await response.arrayBuffer());
-  const webGpu = preferWebGpu && (await hasWebGpuAdapter((self.navigator as unknown as { gpu?: { requestAdapter(): Promise<unknown> } })));
-  const choice = await createSession(ort, model, webGpu);
-  if (!webGpu && preferWebGpu) choice.detail = 'no WebGPU adapter';
+  const probe = preferWebGpu ? await probeWebGpu(self.navigator as unknown as { gpu?: { requestAdapter(): Promise<unknown> } }) : { usable: false, detail: 'WebGPU not requested' };
+  const choice = await createSession(ort, model, probe.usable);
+  if (!probe.usable) choice.detail = probe.detail;
   return choice;
 }

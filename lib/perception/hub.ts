@@ -22,6 +22,8 @@ export interface PerceptionHubOptions {
   createProsodyWorker?: () => WorkerLike;
   createFusionWorker?: () => WorkerLike;
   preferWebGpu?: boolean;
+  /** Every fused description as it arrives (evals, tests). */
+  onFused?: (description: FusedDescription) => void;
 }
 
 export class PerceptionHub {
@@ -39,10 +41,12 @@ export class PerceptionHub {
   private readonly fusionRate = new RateCounter(64);
   private readonly crashes = new Map<string, string>();
   private lastPublish = 0;
+  private readonly onFusedCallback?: (description: FusedDescription) => void;
 
   constructor(options: PerceptionHubOptions = {}) {
     this.store = createPerceptionStore();
     const preferWebGpu = options.preferWebGpu ?? true;
+    this.onFusedCallback = options.onFused;
     this.prosody = new ManagedWorker({
       create: options.createProsodyWorker ?? (() => new Worker(new URL('../../workers/prosody.worker.ts', import.meta.url), { type: 'module' }) as unknown as WorkerLike),
       onStart: (w) => {
@@ -122,7 +126,7 @@ export class PerceptionHub {
   setVoicePerception(on: boolean): void {
     this.store.setState({ voicePerception: on, speechProb: 0, f0Hz: 0, prosodyRtf: null, vadBackend: on ? 'starting' : 'off' });
     if (on) this.prosody.start();
-    else this.prosody.dispose({ type: 'dispose' });
+    else this.prosody.stop({ type: 'dispose' });
     this.fusion.post({ type: 'reset' });
     this.refreshProblems();
   }
@@ -165,6 +169,7 @@ export class PerceptionHub {
       this.refreshProblems();
       return;
     }
+    this.onFusedCallback?.(m.description);
     const now = performance.now();
     this.fusionRate.tick(now);
     const staleness = now - m.description.timestampMs;

@@ -66,4 +66,16 @@ describe('ManagedWorker', () => {
     h.crash();
     expect(h.crashes[2]).toBeNull();
   });
+
+  test('stop() ends the worker and start() brings a fresh one; dispose() is final', () => {
+    const h = harness();
+    h.managed.start();
+    h.managed.stop();
+    expect(h.workers[0].terminated).toBe(true);
+    h.managed.start();
+    expect(h.workers).toHaveLength(2);
+    h.managed.dispose();
+    h.managed.start();
+    expect(h.workers).toHaveLength(2);
+  });
 });

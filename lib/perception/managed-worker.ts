@@ -61,6 +61,15 @@ export class ManagedWorker<In, Out> {
     this.worker?.postMessage(message, transfer);
   }
 
+  /** Stops the worker (and any pending restart); `start()` brings a fresh one. */
+  stop(stopMessage?: In): void {
+    if (this.timer !== null) (this.options.clearTimer ?? clearTimeout)(this.timer as ReturnType<typeof setTimeout>);
+    this.timer = null;
+    if (this.worker && stopMessage !== undefined) this.worker.postMessage(stopMessage);
+    this.worker?.terminate();
+    this.worker = null;
+  }
+
   /** Stops the worker for good. */
   dispose(disposeMessage?: In): void {
     this.disposed = true;

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { createSession, hasWebGpuAdapter } from './ort-session';
+import { createSession, probeWebGpu } from './ort-session';
 
 function fakeOrt(failing: string[]) {
   const calls: string[][] = [];
@@ -37,10 +37,13 @@ describe('createSession', () => {
     expect(ort.calls).toEqual([['wasm']]);
   });
 
-  test('adapter probe: none, null adapter, throwing, real', async () => {
-    expect(await hasWebGpuAdapter(undefined)).toBe(false);
-    expect(await hasWebGpuAdapter({ gpu: { requestAdapter: async () => null } })).toBe(false);
-    expect(await hasWebGpuAdapter({ gpu: { requestAdapter: async () => { throw new Error('x'); } } })).toBe(false);
-    expect(await hasWebGpuAdapter({ gpu: { requestAdapter: async () => ({}) } })).toBe(true);
+  test('adapter probe: none, null adapter, throwing, software, real', async () => {
+    expect(await probeWebGpu(undefined)).toEqual({ usable: false, detail: 'no WebGPU adapter' });
+    expect((await probeWebGpu({ gpu: { requestAdapter: async () => null } })).usable).toBe(false);
+    expect((await probeWebGpu({ gpu: { requestAdapter: async () => { throw new Error('x'); } } })).usable).toBe(false);
+    const swiftshader = await probeWebGpu({ gpu: { requestAdapter: async () => ({ info: { vendor: 'google', architecture: 'swiftshader' } }) } });
+    expect(swiftshader).toEqual({ usable: false, detail: 'WebGPU adapter is software-only (google swiftshader)' });
+    expect((await probeWebGpu({ gpu: { requestAdapter: async () => ({ isFallbackAdapter: true }) } })).usable).toBe(false);
+    expect(await probeWebGpu({ gpu: { requestAdapter: async () => ({ info: { vendor: 'nvidia', architecture: 'ada' } }) } })).toEqual({ usable: true, detail: 'nvidia ada' });
   });
 });

@@ -19,13 +19,27 @@ export interface BackendChoice<Session> {
   detail?: string;
 }
 
-/** True when `navigator.gpu` hands out an adapter (the only proof WebGPU can run). */
-export async function hasWebGpuAdapter(nav: { gpu?: { requestAdapter(): Promise<unknown> } } | undefined): Promise<boolean> {
+interface AdapterLike {
+  isFallbackAdapter?: boolean;
+  info?: { vendor?: string; architecture?: string; device?: string; description?: string };
+}
+
+/**
+ * Whether WebGPU is worth using: `navigator.gpu` must hand out an adapter, and not a software one
+ * (SwiftShader, llvmpipe, or a fallback adapter), which runs these small models slower than WASM.
+ */
+export async function probeWebGpu(nav: { gpu?: { requestAdapter(): Promise<unknown> } } | undefined): Promise<{ usable: boolean; detail: string }> {
+  let adapter: AdapterLike | null;
   try {
-    return Boolean(nav?.gpu && (await nav.gpu.requestAdapter()));
+    adapter = nav?.gpu ? ((await nav.gpu.requestAdapter()) as AdapterLike | null) : null;
   } catch {
-    return false;
+    adapter = null;
   }
+  if (!adapter) return { usable: false, detail: 'no WebGPU adapter' };
+  const info = adapter.info ?? {};
+  const words = [info.vendor, info.architecture, info.device, info.description].filter(Boolean).join(' ');
+  if (adapter.isFallbackAdapter || /swiftshader|llvmpipe|software/i.test(words)) return { usable: false, detail: `WebGPU adapter is software-only (${words || 'fallback adapter'})`.slice(0, 160) };
+  return { usable: true, detail: words };
 }
 
 /** Loads `model` on WebGPU (when `webGpu` is true) else/then on WASM; throws only if WASM fails too. */
