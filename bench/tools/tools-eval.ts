@@ -97,6 +97,7 @@ const result = {
   intent_precision: round(tp / Math.max(1, tp + fp)),
   intent_recall: round(tp / Math.max(1, tp + fn)),
   intent_args_accuracy: round(argsRight / Math.max(1, argsChecked)),
+  intent_args_checked: argsChecked,
   when_phrases: WHEN.length,
   when_accuracy: round(whenRight / WHEN.length),
   completion_replies: REPLIES.length,

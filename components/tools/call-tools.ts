@@ -1,6 +1,8 @@
 'use client';
+import { searchKnowledge } from '@/components/knowledge/knowledge-client';
 import type { BrainProvider } from '@/lib/brain/types';
 import type { CallStore } from '@/lib/call/store';
+import { KNOWLEDGE_MIN_SCORE } from '@/lib/knowledge/cite';
 import { ObjectiveBrain } from '@/lib/objectives/steering';
 import { ObjectiveTracker } from '@/lib/objectives/tracker';
 import type { Persona } from '@/lib/persona/types';
@@ -45,9 +47,12 @@ export function createCallTools(store: CallStore, persona: Persona) {
     setEndCall(fn: () => void) {
       endCall = fn;
     },
+    /** `deps.searchKnowledge` replaces the knowledge worker search (tests, other stores). */
     wrap(brain: BrainProvider, deps: Pick<ToolDeps, 'memory' | 'searchKnowledge'> = {}): BrainProvider {
       const registry = builtinTools({
         reminders,
+        // The persona's knowledge base (its pack and the user's documents), relevant chunks only.
+        searchKnowledge: async (query) => (await searchKnowledge(persona.id, query, 3)).filter((h) => h.score >= KNOWLEDGE_MIN_SCORE),
         ...deps,
         endCall: () => {
           let done = false;
