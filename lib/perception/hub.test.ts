@@ -1,0 +1,123 @@
+import { describe, expect, test } from 'vitest';
+import { MP_BLENDSHAPES } from './face-features';
+import { FUSION_FEATURES } from './fusion-input';
+import { PerceptionHub } from './hub';
+import type { WorkerLike } from './managed-worker';
+import type { FaceResult } from './protocol';
+
+interface FakeWorker extends WorkerLike {
+  sent: { type: string; [k: string]: unknown }[];
+  emit(data: unknown): void;
+}
+
+function fake(): FakeWorker {
+  const w: FakeWorker = {
+    sent: [],
+    onmessage: null,
+    onerror: null,
+    postMessage(message: unknown) {
+      w.sent.push(message as FakeWorker['sent'][number]);
+    },
+    terminate() {},
+    emit(data: unknown) {
+      w.onmessage?.({ data } as MessageEvent);
+    },
+  };
+  return w;
+}
+
+function setup() {
+  const prosody: FakeWorker[] = [];
+  const fusion: FakeWorker[] = [];
+  const hub = new PerceptionHub({
+    createProsodyWorker: () => (prosody.push(fake()), prosody[prosody.length - 1]),
+    createFusionWorker: () => (fusion.push(fake()), fusion[fusion.length - 1]),
+  });
+  hub.start();
+  return { hub, prosody, fusion };
+}
+
+const face = (faces = 1): FaceResult => {
+  const blendshapes = new Float32Array(52);
+  blendshapes[MP_BLENDSHAPES.indexOf('mouthSmileLeft')] = 0.6;
+  blendshapes[MP_BLENDSHAPES.indexOf('mouthSmileRight')] = 0.6;
+  return { faces, blendshapes, pose: { yaw: 0, pitch: 0, roll: 0 }, gaze: { x: 0, y: 0 }, blinks: 0, blinkRatePerMinute: 15 };
+};
+
+describe('PerceptionHub', () => {
+  test('initialises both workers and sends 10 ms mic frames on as copied 512-sample blocks', () => {
+    const { hub, prosody, fusion } = setup();
+    expect(prosody[0].sent[0]).toMatchObject({ type: 'init', modelUrl: '/models/silero_vad.onnx' });
+    expect(fusion[0].sent[0]).toMatchObject({ type: 'init', modelUrl: '/models/fusion/kin-fusion.onnx' });
+    const frame = new Float32Array(160);
+    for (let i = 0; i < 7; i++) {
+      frame.fill(i);
+      hub.micFrame(frame);
+    }
+    const audio = prosody[0].sent.filter((m) => m.type === 'audio');
+    expect(audio).toHaveLength(2);
+    const first = audio[0].samples as Float32Array;
+    expect(first.length).toBe(512);
+    expect(first[0]).toBe(0);
+    expect(first[511]).toBe(3);
+    expect(first.buffer).not.toBe(frame.buffer);
+  });
+
+  test('a vision result becomes one fusion row with action units; prosody features are relayed', () => {
+    const { hub, prosody, fusion } = setup();
+    hub.visionResult(face(), 1234, 0.5);
+    const row = fusion[0].sent.find((m) => m.type === 'frame')!;
+    expect(row.timestampMs).toBe(1234);
+    expect((row.visual as Float32Array)[FUSION_FEATURES.indexOf('AU12_lipCornerPull')]).toBeCloseTo(0.6, 5);
+    prosody[0].emit({ type: 'features', timestampMs: 1200, vector: new Float32Array(9), speechProb: 0.9, f0Hz: 120, loudnessDb: -30, realTimeFactor: 0.05 });
+    expect(fusion[0].sent.filter((m) => m.type === 'audio')).toHaveLength(1);
+    // Camera perception on: audio alone does not add rows.
+    expect(fusion[0].sent.filter((m) => m.type === 'frame')).toHaveLength(1);
+    expect(hub.store.getState()).toMatchObject({ speechProb: 0.9, f0Hz: 120, prosodyRtf: 0.05 });
+  });
+
+  test('camera perception off: frames are ignored and audio drives the rows with no visual part', () => {
+    const { hub, prosody, fusion } = setup();
+    hub.setCameraPerception(false);
+    hub.visionResult(face(), 1000, 0.5);
+    expect(fusion[0].sent.filter((m) => m.type === 'frame')).toHaveLength(0);
+    prosody[0].emit({ type: 'features', timestampMs: 1100, vector: new Float32Array(9), speechProb: 0, f0Hz: 0, loudnessDb: -60, realTimeFactor: 0.05 });
+    expect(fusion[0].sent.filter((m) => m.type === 'frame')).toEqual([{ type: 'frame', timestampMs: 1100, visual: null }]);
+  });
+
+  test('voice perception off stops the prosody worker and drops audio; on starts a fresh one', () => {
+    const { hub, prosody } = setup();
+    hub.setVoicePerception(false);
+    hub.micFrame(new Float32Array(1024));
+    expect(prosody[0].sent.filter((m) => m.type === 'audio')).toHaveLength(0);
+    expect(prosody[0].sent.at(-1)).toEqual({ type: 'dispose' });
+    hub.setVoicePerception(true);
+    expect(prosody).toHaveLength(2);
+    expect(prosody[1].sent[0]).toMatchObject({ type: 'init' });
+  });
+
+  test('degraded states are listed: no face, two faces, fusion failed, crash with restart', () => {
+    const { hub, fusion } = setup();
+    hub.setVisionBackend('MediaPipe face landmarker (CPU)');
+    hub.visionResult(face(0), 1000, 0.5);
+    expect(hub.store.getState().problems).toContain('no face in view');
+    hub.visionResult(face(2), 1100, 0.5);
+    expect(hub.store.getState().problems).toContain('2 faces in view — reading the nearest');
+    fusion[0].emit({ type: 'error', code: 'fusion:failed', message: 'Fusion model could not load: 404' });
+    expect(hub.store.getState().fusionBackend).toBe('failed');
+    fusion[0].onerror!({ message: 'boom', preventDefault() {} } as unknown as ErrorEvent);
+    expect(hub.store.getState().problems.some((p) => /fusion worker crashed — restarting in 1 s/.test(p))).toBe(true);
+    hub.dispose();
+  });
+
+  test('fused descriptions publish staleness against the frame capture time', () => {
+    const { hub, fusion } = setup();
+    const capture = performance.now() - 40;
+    fusion[0].emit({ type: 'fused', description: { state: 'happy', secondary: null, sentence: 'happy; smiling', confidence: 0.8, cues: ['smiling'], valence: 0.7, arousal: 0.1, engagement: 0.8, timestampMs: capture }, states: new Float32Array(13), inferMs: 1 });
+    const s = hub.store.getState();
+    expect(s.fused?.state).toBe('happy');
+    expect(s.stalenessMs).toBeGreaterThanOrEqual(40);
+    expect(hub.stalenessSamples).toHaveLength(1);
+    expect(hub.current?.sentence).toBe('happy; smiling');
+  });
+});
