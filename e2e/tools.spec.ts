@@ -58,7 +58,7 @@ test('Walter asks how you slept after a few turns; answering shows progress in t
   await turn(page, call, 'I had some soup for lunch');
   const asked = await turn(page, call, 'The garden looks lovely today');
   expect(asked).toContain('How did you sleep last night?');
-  await expect(page.getByTestId('objective-item').first()).toHaveAttribute('data-status', 'open');
+  await expect(page.getByTestId('objective-item').first()).toHaveAttribute('data-status', 'asked');
   await turn(page, call, 'I slept quite well, thank you');
 
   const sleep = page.getByTestId('objective-item').first();
@@ -66,6 +66,7 @@ test('Walter asks how you slept after a few turns; answering shows progress in t
   await expect(sleep).toContainText('Ask how they slept');
   await expect(sleep).toContainText('I slept quite well');
   await expect(page.getByTestId('objectives-summary')).toHaveText('1 of 3 done');
+  await page.screenshot({ path: 'test-results/tools-goals-panel.png' });
 
   // The next call remembers it.
   await call.end();
@@ -75,4 +76,26 @@ test('Walter asks how you slept after a few turns; answering shows progress in t
   await expect(page.getByTestId('objective-item').first()).toHaveAttribute('data-status', 'done');
   await page.getByTestId('objectives-reset').click();
   await expect(page.getByTestId('objectives-summary')).toHaveText('0 of 3 done');
+});
+
+test('"search your documents for …" runs the knowledge tool on the persona’s pack and says what it found', async ({ page }) => {
+  test.setTimeout(120_000);
+  const call = new CallPage(page);
+  await call.goto('friend');
+  await call.typeInstead();
+  const reply = await turn(page, call, 'search your documents for how warm my living room should be');
+  await expect(page.getByTestId('caption-tool').last()).toContainText(/knowledge: [1-3] passages? \(Staying well in winter/);
+  expect(reply).toMatch(/18 degrees/);
+});
+
+test('"end the call" asks first, then the companion says goodbye and the call ends', async ({ page }) => {
+  test.setTimeout(90_000);
+  const call = new CallPage(page);
+  await call.goto('coach');
+  await call.typeInstead();
+  await call.sendText('end the call');
+  await expect(page.getByTestId('tool-confirmation')).toContainText('End the call?', { timeout: 30_000 });
+  await page.getByTestId('tool-confirm').click();
+  await expect(page.getByTestId('caption-tool').last()).toContainText('ending the call');
+  await expect(page.getByTestId('call-ended')).toBeVisible({ timeout: 30_000 });
 });

@@ -23,6 +23,12 @@ export class ObjectiveBrain implements BrainProvider {
     const lastCompanion = [...request.history].reverse().find((m) => m.role === 'assistant')?.content;
     this.tracker.observe(request.history.length, lastCompanion, request.userText);
     const next = this.tracker.next();
-    yield* this.inner.generate(next ? { ...request, objective: { title: next.title, question: next.question } } : request, signal);
+    let reply = '';
+    for await (const chunk of this.inner.generate(next ? { ...request, objective: { title: next.title, question: next.question } } : request, signal)) {
+      if (chunk.type === 'token') reply += chunk.text;
+      yield chunk;
+    }
+    // A reply that was dropped or cut off is judged at the next turn from what was really said.
+    if (!signal.aborted && reply) this.tracker.noteReply(reply);
   }
 }

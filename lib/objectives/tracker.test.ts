@@ -44,7 +44,10 @@ describe('objectives', () => {
     const { storage } = memoryStorage();
     const tracker = new ObjectiveTracker('friend', walter.objectives!, storage);
     const brain = new ObjectiveBrain(new OfflineBrain(0), tracker);
-    const replies = await converse(brain, ['Hello Walter', 'I had some soup for lunch', 'The garden looks nice today', 'I slept quite well, thank you', 'I watched the birds', 'Yes, I took them with breakfast']);
+    const history: ChatMessage[] = [];
+    const asked = await converse(brain, ['Hello Walter', 'I had some soup for lunch', 'The garden looks nice today'], history);
+    expect(tracker.progress()[0].status).toBe('asked'); // shown as soon as the question was said
+    const replies = [...asked, ...(await converse(brain, ['I slept quite well, thank you', 'I watched the birds', 'Yes, I took them with breakfast'], history))];
     expect(replies[0]).not.toMatch(/sleep/);
     expect(replies[1]).not.toMatch(/sleep/);
     expect(replies[2]).toContain('How did you sleep last night?');

@@ -136,6 +136,15 @@ export class ObjectiveTracker {
     if (changed) this.save();
   }
 
+  /** The companion just finished a reply: show "asked" at once (completion still waits for the answer). */
+  noteReply(companionText: string): void {
+    const now = this.clock();
+    const asked = this.specs.find((s) => !stillDone(s, this.records[s.id]?.doneAt, now) && compile(s.askedPattern)?.test(companionText));
+    if (!asked) return;
+    this.records = { ...this.records, [asked.id]: { ...this.records[asked.id], askedAt: now } };
+    this.save();
+  }
+
   /**
    * The objective to steer toward in this reply: the first open one, after a few turns, unless it
    * was asked in the last few replies. The brain decides whether the moment is right.
