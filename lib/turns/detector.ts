@@ -11,7 +11,7 @@ export class TurnDetector {
   readonly model: TurnModel;
   readonly policy: TurnPolicy;
   features = new TurnFeatures();
-  /** Floor probability of the latest frame, 0..1. */
+  /** Floor probability of the latest frame, 0..1 (0 while the user speaks). */
   floorProbability = 0;
 
   constructor(model: TurnModel | TurnModelJson, options: Partial<TurnPolicyOptions> = {}) {
@@ -22,7 +22,9 @@ export class TurnDetector {
   /** Feeds one 10 ms frame (160 samples, 16 kHz); returns the number of events in `policy.emitted`. */
   processFrame(samples: Float32Array): number {
     const values = this.features.push(samples);
-    this.floorProbability = this.model.floorProbability(values);
+    // The model is trained on pause frames only; while the user speaks they hold the floor, and
+    // skipping the trees there keeps a voiced frame (pitch search) from also paying for them.
+    this.floorProbability = this.features.framesSinceSpeech > 0 ? this.model.floorProbability(values) : 0;
     return this.policy.step(this.features, this.floorProbability);
   }
 

@@ -47,6 +47,30 @@ describe('TurnFeatures', () => {
     expect(slope(120, 180)).toBeGreaterThan(4);
   });
 
+  test('final F0 rise/fall and F0 floor (speaker-normalized prosody)', () => {
+    const end = (from: number, to: number) => {
+      const features = new TurnFeatures();
+      feed(features, concat(noise(0.3, 0), voicedSegment(0.8, 140, 140), voicedSegment(0.4, from, to), noise(0.3, 0)));
+      return features.values;
+    };
+    const fall = end(140, 100);
+    const rise = end(140, 190);
+    expect(fall[FEATURE_INDEX.f0FinalDeltaSt]).toBeLessThan(-1);
+    expect(rise[FEATURE_INDEX.f0FinalDeltaSt]).toBeGreaterThan(1);
+    // A fall ends near the speaker's floor, a rise well above it.
+    expect(rise[FEATURE_INDEX.f0AboveLowSt] - fall[FEATURE_INDEX.f0AboveLowSt]).toBeGreaterThan(4);
+  });
+
+  test.each([
+    [0.12, 120, 1],
+    [0.3, 0, 0],
+  ])('a %s s silence inside speech: longest IPU gap %i ms, %i gaps', (gapSeconds, gapMs, count) => {
+    const features = new TurnFeatures();
+    feed(features, concat(noise(0.3, 0), voicedSegment(0.6, 140, 130), noise(gapSeconds, 0), voicedSegment(0.5, 130, 120), noise(0.2, 0)));
+    expect(Math.abs(features.values[FEATURE_INDEX.ipuMaxGapMs] - gapMs)).toBeLessThanOrEqual(30);
+    expect(features.values[FEATURE_INDEX.ipuGapCount]).toBe(count);
+  });
+
   test('lexical values appear only when the fragment covers the latest speech', () => {
     const features = new TurnFeatures();
     feed(features, concat(noise(0.3, 0), voicedSegment(0.8, 140, 120), noise(0.5, 0)));
@@ -56,6 +80,9 @@ describe('TurnFeatures', () => {
     feed(features, noise(0.05, 0));
     expect(features.values[FEATURE_INDEX.lexAvailable]).toBe(1);
     expect(features.values[FEATURE_INDEX.lexLastClass]).toBe(1);
+    // 5 words over the 0.7-0.8 s of detected speech.
+    expect(features.values[FEATURE_INDEX.lexWordsPerIpuS]).toBeGreaterThan(5);
+    expect(features.values[FEATURE_INDEX.lexWordsPerIpuS]).toBeLessThanOrEqual(8);
     feed(features, voicedSegment(0.6, 140, 120));
     expect(features.values[FEATURE_INDEX.lexAvailable]).toBe(0);
   });

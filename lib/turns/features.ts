@@ -25,6 +25,14 @@ export const FEATURE_NAMES = [
   'lexQuestion', // 1 when it reads as a question, -1 when unavailable
   'lexBackchannel', // 1 for "yeah / mm hm / right", -1 when unavailable
   'lexEndProb', // learned word-level probability that the fragment ends a turn, -1 when unavailable
+  // Speaker-normalized prosody (appended in v2; a model trained on the first 19 still loads).
+  'f0FinalDeltaSt', // mean F0 of the final 60 ms of voicing minus that 100..300 ms before, semitones
+  'f0AboveLowSt', // final F0 above the speaker's running F0 floor, semitones
+  'finalLengtheningRatio', // final voiced stretch / mean voiced stretch of the IPU
+  'finalLevelVsSpeakerDb', // level of the last 50 ms of speech minus the speaker's running speech level, dB
+  'ipuMaxGapMs', // longest silence (< 200 ms) inside the current IPU: a comma pause before a tail phrase, ms
+  'ipuGapCount', // silences of 60..200 ms inside the current IPU
+  'lexWordsPerIpuS', // fragment words per second of the final IPU (high: the IPU is only its tail), -1 when unavailable
 ] as const;
 export const FEATURE_COUNT = FEATURE_NAMES.length;
 export const FEATURE_INDEX = Object.fromEntries(FEATURE_NAMES.map((n, i) => [n, i])) as Record<
@@ -34,6 +42,8 @@ export const FEATURE_INDEX = Object.fromEntries(FEATURE_NAMES.map((n, i) => [n, 
 
 const FRAME_S = 0.01;
 const F0_RING = 20;
+/** Longer F0 history for the final rise/fall (v2 features), voiced frames. */
+const F0_LONG_RING = 40;
 const DB_RING = 15;
 const IPU_GAP_FRAMES = 20;
 const MIN_VOICED_RUN = 3;
@@ -96,6 +106,21 @@ export class TurnFeatures {
   private lexQuestion = 0;
   private lexBackchannel = 0;
   private lexEndProb = 0.5;
+  // v2 prosody.
+  private readonly f0Long = new Float32Array(F0_LONG_RING);
+  private readonly f0LongFrame = new Float64Array(F0_LONG_RING);
+  private f0LongCount = 0;
+  private f0LongHead = 0;
+  private speakerLowSt = 0;
+  private speakerLevelDb = -30;
+  private speakerSpeechFrames = 0;
+  private ipuVoicedFrames = 0;
+  private f0FinalDelta = 0;
+  private f0AboveLow = 0;
+  private finalLengthening = 1;
+  private finalLevelVsSpeaker = 0;
+  private ipuMaxGap = 0;
+  private ipuGaps = 0;
 
   /** Feeds one 10 ms frame (160 samples at 16 kHz, -1..1) and updates `values`. */
   push(samples: Float32Array): Float32Array {
@@ -122,11 +147,17 @@ export class TurnFeatures {
       const gap = this.framesSinceSpeech;
       if (this.lastSpeechFrame < 0 || gap > TURN_GAP_FRAMES) this.turnStartFrame = frame;
       if (this.lastSpeechFrame < 0 || gap > IPU_GAP_FRAMES) this.startIpu(frame);
+      else if (gap > 0) {
+        if (gap > this.ipuMaxGap) this.ipuMaxGap = gap;
+        if (gap >= 6) this.ipuGaps++;
+      }
       this.lastSpeechFrame = frame;
       this.framesSinceSpeech = 0;
       this.speechRun++;
       this.ipuDbSum += db;
       this.ipuDbCount++;
+      this.speakerSpeechFrames++;
+      this.speakerLevelDb += (db - this.speakerLevelDb) * (this.speakerSpeechFrames < 100 ? 1 / this.speakerSpeechFrames : 0.01);
       this.dbRing[this.dbRingHead] = db;
       this.dbRingHead = (this.dbRingHead + 1) % DB_RING;
       if (this.dbRingCount < DB_RING) this.dbRingCount++;
@@ -137,6 +168,7 @@ export class TurnFeatures {
         this.speakerMeanSt += (semitones - this.speakerMeanSt) * (this.speakerVoicedFrames < 50 ? 1 / this.speakerVoicedFrames : 0.02);
         if (!this.previousVoiced) this.ipuVoicedOnsets++;
         this.voicedRun++;
+        this.ipuVoicedFrames++;
         // Voiced runs shorter than 30 ms are mostly fricatives and clicks: keep them out of F0 cues.
         if (this.voicedRun >= MIN_VOICED_RUN) {
           this.ipuF0Sum += semitones;
@@ -146,6 +178,13 @@ export class TurnFeatures {
           this.f0RingHead = (this.f0RingHead + 1) % F0_RING;
           if (this.f0RingCount < F0_RING) this.f0RingCount++;
           this.lastVoicedRunFrames = this.voicedRun;
+          this.f0Long[this.f0LongHead] = semitones;
+          this.f0LongFrame[this.f0LongHead] = frame;
+          this.f0LongHead = (this.f0LongHead + 1) % F0_LONG_RING;
+          if (this.f0LongCount < F0_LONG_RING) this.f0LongCount++;
+          // Running F0 floor: drops fast to lower values, creeps up slowly.
+          if (this.speakerVoicedFrames <= 1) this.speakerLowSt = semitones;
+          else this.speakerLowSt += (semitones - this.speakerLowSt) * (semitones < this.speakerLowSt ? 0.05 : 0.002);
         }
       }
       this.freezeProsody();
@@ -184,6 +223,10 @@ export class TurnFeatures {
     this.ipuDbSum = 0;
     this.ipuDbCount = 0;
     this.ipuVoicedOnsets = 0;
+    this.ipuVoicedFrames = 0;
+    this.ipuMaxGap = 0;
+    this.ipuGaps = 0;
+    this.f0LongCount = 0;
     this.f0RingCount = 0;
     this.dbRingCount = 0;
   }
@@ -233,7 +276,36 @@ export class TurnFeatures {
       }
       this.energyDecay = (n * sumTY - sumT * sumY) / (n * sumTT - sumT * sumT);
       this.finalEnergyRel = tail / Math.min(5, n) - this.ipuDbSum / this.ipuDbCount;
+      this.finalLevelVsSpeaker = tail / Math.min(5, n) - this.speakerLevelDb;
     }
+    this.freezeProsodyV2();
+  }
+
+  private freezeProsodyV2(): void {
+    if (this.f0LongCount > 0) {
+      const newest = (this.f0LongHead - 1 + F0_LONG_RING) % F0_LONG_RING;
+      const newestFrame = this.f0LongFrame[newest];
+      let finalSum = 0;
+      let finalN = 0;
+      let beforeSum = 0;
+      let beforeN = 0;
+      for (let k = 0; k < this.f0LongCount; k++) {
+        const idx = (newest - k + F0_LONG_RING) % F0_LONG_RING;
+        const dt = (this.f0LongFrame[idx] - newestFrame) * FRAME_S;
+        if (dt < -0.3) break;
+        if (dt >= -0.06) {
+          finalSum += this.f0Long[idx];
+          finalN++;
+        } else if (dt <= -0.1) {
+          beforeSum += this.f0Long[idx];
+          beforeN++;
+        }
+      }
+      this.f0FinalDelta = finalN > 0 && beforeN > 0 ? finalSum / finalN - beforeSum / beforeN : 0;
+      this.f0AboveLow = this.f0Long[newest] - this.speakerLowSt;
+    }
+    const meanRun = this.ipuVoicedOnsets > 0 ? this.ipuVoicedFrames / this.ipuVoicedOnsets : 0;
+    this.finalLengthening = meanRun > 0 ? this.lastVoicedRunFrames / meanRun : 1;
   }
 
   private writeValues(aboveFloor: number): void {
@@ -260,5 +332,12 @@ export class TurnFeatures {
     v[16] = lexOk ? this.lexQuestion : -1;
     v[17] = lexOk ? this.lexBackchannel : -1;
     v[18] = lexOk ? this.lexEndProb : -1;
+    v[19] = this.f0FinalDelta;
+    v[20] = this.f0AboveLow;
+    v[21] = this.finalLengthening;
+    v[22] = this.finalLevelVsSpeaker;
+    v[23] = this.ipuMaxGap * 10;
+    v[24] = this.ipuGaps;
+    v[25] = lexOk ? this.lexWords / ipuSeconds : -1;
   }
 }

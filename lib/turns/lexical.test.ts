@@ -25,6 +25,22 @@ describe('lexical channel', () => {
     expect(lexicalCues('yeah i went to the shop').backchannel).toBe(0);
   });
 
+  test('structure keys: verb and subject in the last clause, words after the last verb', () => {
+    const keys = (text: string) => {
+      const c = lexicalCues(text);
+      return lexicalFeatureKeys(tokenize(text), c.lastClass, c.firstClass);
+    };
+    const complete = keys('i have a job interview on friday');
+    expect(complete).toContain('CV:1');
+    expect(complete).toContain('CSV:1');
+    expect(complete).toContain('AV:5');
+    const fragment = keys('the bank was closed and after the');
+    expect(fragment).toContain('CV:0');
+    expect(fragment).toContain('CN:2');
+    expect(fragment).toContain('AV:-1');
+    expect(keys('we saw a fox and can you believe it')).toContain('CQ:1:1');
+  });
+
   test('end probability sums bias and known keys, ignoring unseen ones', () => {
     const model = { bias: -1, weights: { 'C:1': -2, 'L:fine': 3 } };
     const keys = lexicalFeatureKeys(['it', 'was', 'fine'], WordClass.Other, WordClass.Incomplete);

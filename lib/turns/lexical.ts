@@ -65,12 +65,84 @@ export interface LexicalModelJson {
   weights: Record<string, number>;
 }
 
-/** Sparse feature keys of a fragment: last word(s), first word, word classes, length. */
+/** Common verbs (base, -s, past and participle forms): a clause without one is usually unfinished. */
+const VERBS = new Set(
+  (
+    'be is am are was were been being have has had do does did done go goes went gone get gets got gotten ' +
+    'make makes made take takes took taken come comes came see sees saw seen know knows knew known ' +
+    'think thinks thought say says said tell tells told give gives gave given find finds found ' +
+    'feel feels felt leave leaves left keep keeps kept let lets put puts bring brings brought ' +
+    'begin begins began begun run runs ran write writes wrote written sit sits sat stand stands stood ' +
+    'lose loses lost pay pays paid meet meets met buy buys bought send sends sent spend spends spent ' +
+    'build builds built fall falls fell fallen grow grows grew grown break breaks broke broken ' +
+    'eat eats ate eaten drink drinks drank sleep sleeps slept win wins won sell sells sold ' +
+    'hear hears heard hold holds held read reads drive drives drove driven ride rides rode ' +
+    'speak speaks spoke spoken forget forgets forgot forgotten choose chooses chose steal stole stolen ' +
+    'wear wears wore fly flies flew catch catches caught teach teaches taught fight fought ' +
+    'hurt hurts cut cuts shut hit hits cost costs sing sang swim swam throw threw thrown ' +
+    'want wants need needs like likes love loves hate hates hope hopes try tries tried ' +
+    'work works help helps play plays call calls ask asks look looks seem seems ' +
+    'happen happens move moves live lives believe believes wait waits stay stays start starts ' +
+    'stop stops finish finishes open opens close closes change changes miss misses ' +
+    'can could will would shall should may might must ' +
+    "can't couldn't won't wouldn't shouldn't don't doesn't didn't isn't aren't wasn't weren't " +
+    "haven't hasn't hadn't i'm you're we're they're he's she's it's that's there's what's " +
+    "i've you've we've they've i'll you'll we'll they'll it'll i'd you'd we'd they'd"
+  ).split(' '),
+);
+const SUBJECTS = new Set(['i', 'you', 'we', 'they', 'he', 'she', 'it', 'that', 'this', 'there', 'everyone',
+  'nobody', 'somebody', 'someone', 'everything', 'nothing']);
+const CLAUSE_BREAKS = new Set(['and', 'but', 'so', 'because', 'or', 'then']);
+
+function isVerbLike(word: string): boolean {
+  return VERBS.has(word) || (word.length > 4 && word.endsWith('ed'));
+}
+
+/**
+ * Sparse feature keys of a fragment: last word(s), first word, word classes, length, and
+ * structure keys that generalize to unseen words (suffix of the last word, whether the last
+ * clause has a verb and a subject, how long it is).
+ */
 export function lexicalFeatureKeys(words: readonly string[], lastClass: number, firstClass: number): string[] {
   const n = words.length;
   if (n === 0) return ['N:0'];
-  const keys = [`L:${words[n - 1]}`, `F:${words[0]}`, `C:${lastClass}`, `FC:${firstClass}`, `N:${Math.min(n, 8)}`];
+  const last = words[n - 1];
+  const keys = [`L:${last}`, `F:${words[0]}`, `C:${lastClass}`, `FC:${firstClass}`, `N:${Math.min(n, 8)}`];
   if (n >= 2) keys.push(`L2:${words[n - 2]} ${words[n - 1]}`, `P:${words[n - 2]}`);
+  // Structure of the last clause (after the last "and / but / so ..." that is not the final word).
+  let clauseStart = 0;
+  for (let i = n - 2; i > 0; i--) {
+    if (CLAUSE_BREAKS.has(words[i])) {
+      clauseStart = i + 1;
+      break;
+    }
+  }
+  let verbs = 0;
+  let subjectVerb = 0;
+  let lastVerb = -1;
+  for (let i = clauseStart; i < n; i++) {
+    if (isVerbLike(words[i])) {
+      verbs++;
+      lastVerb = i;
+      if (i > clauseStart || VERBS.has(words[i])) subjectVerb = 1;
+    }
+  }
+  const clauseLength = n - clauseStart;
+  const clauseFirst = words[clauseStart];
+  const clauseQuestion = clauseLength >= 2 && (WH.has(clauseFirst) || AUX.has(clauseFirst)) ? 1 : 0;
+  keys.push(
+    `CQ:${clauseQuestion}:${verbs > 0 ? 1 : 0}`,
+    `CF:${classify(clauseFirst, 'first')}`,
+    `CV:${Math.min(verbs, 2)}`,
+    `CSV:${subjectVerb}`,
+    `CN:${Math.min(clauseLength, 6)}`,
+    `LV:${isVerbLike(last) ? 1 : 0}`,
+    `LS:${SUBJECTS.has(last) ? 1 : 0}`,
+    `CVC:${Math.min(verbs, 2)}:${lastClass}`,
+    `AV:${lastVerb < 0 ? -1 : Math.min(n - 1 - lastVerb, 5)}`,
+  );
+  if (last.length >= 4) keys.push(`S3:${last.slice(-3)}`);
+  if (last.length >= 3) keys.push(`S2:${last.slice(-2)}`);
   return keys;
 }
 

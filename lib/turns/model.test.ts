@@ -39,6 +39,13 @@ describe('TurnModel', () => {
     expect(() => new TurnModel({ ...STUMP_MODEL, format: 'onnx' as 'kin-turns-gbdt' })).toThrow(TurnModelError);
   });
 
+  test('loads a model trained on a prefix of the features (features are only appended)', () => {
+    const prefix = { ...STUMP_MODEL, featureNames: FEATURE_NAMES.slice(0, 19) };
+    expect(new TurnModel(prefix, FEATURE_NAMES).featureCount).toBe(19);
+    const reordered = { ...STUMP_MODEL, featureNames: [FEATURE_NAMES[1], FEATURE_NAMES[0]] };
+    expect(() => new TurnModel(reordered, FEATURE_NAMES)).toThrow(TurnModelError);
+  });
+
   test.skipIf(!existsSync(SHIPPED))('the shipped model is deterministic and matches lib/turns features', () => {
     const json = JSON.parse(readFileSync(SHIPPED, 'utf8')) as TurnModelJson;
     const a = new TurnModel(json, FEATURE_NAMES);

@@ -54,7 +54,8 @@ export class TurnModel {
 
   constructor(json: TurnModelJson, expectedFeatures?: readonly string[]) {
     if (json.format !== 'kin-turns-gbdt') throw new TurnModelError(`unknown model format ${String(json.format)}`);
-    if (expectedFeatures && json.featureNames.join(',') !== expectedFeatures.join(',')) {
+    // Features are only ever appended, so a model trained on a prefix of them still applies.
+    if (expectedFeatures && json.featureNames.join(',') !== expectedFeatures.slice(0, json.featureNames.length).join(',')) {
       throw new TurnModelError('model features do not match lib/turns/features.ts');
     }
     this.featureCount = json.featureNames.length;
