@@ -1,24 +1,34 @@
 /**
- * STT eval page (bundled by bench/stt/run.mjs, opened in headless Chromium): decodes a clip to
+ * STT eval page (bundled by bench/stt/run.mjs, opened in headless Chromium): decodes each clip to
  * 16 kHz mono with the browser's own decoder, loads the speech model through the real worker
- * (workers/stt.worker.ts) and reports the transcript, WER, backend and real-time factor.
+ * (workers/stt.worker.ts) and reports per clip the transcript, word edits and decode time.
  */
 import { STT_PATH_TEMPLATE, sttModelSpec } from '../../lib/speech/stt/models';
-import type { SttDecodeStats } from '../../lib/speech/stt/types';
 import { wordErrorRate } from '../../lib/speech/stt/wer';
 import { WhisperRecognizer, type SttWorkerPort } from '../../lib/speech/stt/whisper-recognizer';
+
+interface ClipResult {
+  group: string;
+  url: string;
+  reference: string;
+  transcript: string;
+  audioMs: number;
+  decodeMs: number;
+  edits: number;
+  referenceWords: number;
+}
 
 interface EvalResult {
   ok: boolean;
   reason: string | null;
   backend: string | null;
   webgpuSkipped: string | null;
-  transcript: string | null;
-  wer: number | null;
-  realTimeFactor: number | null;
-  audioMs: number | null;
   loadMs: number | null;
   downloadedBytes: number;
+  clips: ClipResult[];
+  /** Clips decoded by the browser before the model loaded (proves the audio path even when no model can load). */
+  decodedClips: number;
+  audioMs: number;
 }
 
 declare global {
@@ -42,22 +52,32 @@ async function decodeClip(url: string): Promise<Float32Array> {
   return mono;
 }
 
+/** The clips to transcribe: `./clips.json` = [{group, url, reference}] written by run.mjs. */
+async function readClips(): Promise<{ group: string; url: string; reference: string }[]> {
+  const response = await fetch('./clips.json');
+  if (!response.ok) throw new Error(`clips.json: HTTP ${response.status}`);
+  return (await response.json()) as { group: string; url: string; reference: string }[];
+}
+
 async function run(): Promise<EvalResult> {
   const params = new URLSearchParams(location.search);
   const host = params.get('host') ?? 'https://huggingface.co/';
   const model = sttModelSpec(params.get('model') ?? 'Xenova/whisper-tiny.en');
-  const reference = params.get('reference') ?? '';
   const backends = (params.get('backends') ?? 'webgpu,wasm').split(',') as ('webgpu' | 'wasm')[];
-  const result: EvalResult = { ok: false, reason: null, backend: null, webgpuSkipped: null, transcript: null, wer: null, realTimeFactor: null, audioMs: null, loadMs: null, downloadedBytes: 0 };
-  const audio = await decodeClip(params.get('clip') ?? './clip.flac');
-  result.audioMs = Math.round((audio.length / 16000) * 1000);
-  let stats: SttDecodeStats | null = null;
+  const result: EvalResult = { ok: false, reason: null, backend: null, webgpuSkipped: null, loadMs: null, downloadedBytes: 0, clips: [], decodedClips: 0, audioMs: 0 };
+  const clips = await readClips();
+  const audio: Float32Array[] = [];
+  for (const clip of clips) {
+    const samples = await decodeClip(clip.url);
+    audio.push(samples);
+    result.decodedClips++;
+    result.audioMs += Math.round((samples.length / 16000) * 1000);
+  }
   const recognizer = new WhisperRecognizer({
     createWorker: () => new Worker('./stt.worker.js', { type: 'module' }) as unknown as SttWorkerPort,
     model,
     request: { remoteHost: host, remotePathTemplate: params.get('template') ?? STT_PATH_TEMPLATE, wasmPaths: '/vendor/ort-transformers/', backends },
     onProgress: (p) => (result.downloadedBytes = p.loadedBytes),
-    onStats: (s) => (stats = s),
     loadTimeoutMs: Number(params.get('loadTimeoutMs') ?? 240000),
   });
   const started = performance.now();
@@ -72,9 +92,20 @@ async function run(): Promise<EvalResult> {
   result.backend = recognizer.backend;
   result.webgpuSkipped = recognizer.webgpuSkipped;
   try {
-    result.transcript = await recognizer.transcribeClip(audio);
-    result.wer = wordErrorRate(reference, result.transcript).wer;
-    result.realTimeFactor = (stats as SttDecodeStats | null)?.realTimeFactor ?? null;
+    for (let i = 0; i < clips.length; i++) {
+      const clipStarted = performance.now();
+      const transcript = await recognizer.transcribeClip(audio[i]);
+      const decodeMs = performance.now() - clipStarted;
+      const wer = wordErrorRate(clips[i].reference, transcript);
+      result.clips.push({
+        ...clips[i],
+        transcript,
+        audioMs: (audio[i].length / 16000) * 1000,
+        decodeMs,
+        edits: wer.substitutions + wer.deletions + wer.insertions,
+        referenceWords: wer.referenceWords,
+      });
+    }
     result.ok = true;
   } catch (error) {
     result.reason = `decode failed: ${error instanceof Error ? error.message : String(error)}`;
@@ -85,5 +116,5 @@ async function run(): Promise<EvalResult> {
 
 run().then(
   (result) => (window.kinSttEval = result),
-  (error: unknown) => (window.kinSttEval = { ok: false, reason: String(error), backend: null, webgpuSkipped: null, transcript: null, wer: null, realTimeFactor: null, audioMs: null, loadMs: null, downloadedBytes: 0 }),
+  (error: unknown) => (window.kinSttEval = { ok: false, reason: String(error), backend: null, webgpuSkipped: null, loadMs: null, downloadedBytes: 0, clips: [], decodedClips: 0, audioMs: 0 }),
 );

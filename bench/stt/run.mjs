@@ -5,7 +5,7 @@
 //   import { runSttEval } from '../stt/run.mjs'; const r = await runSttEval();
 import { chromium } from '@playwright/test';
 import { build } from 'esbuild';
-import { createReadStream, existsSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, createReadStream, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { dirname, extname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,6 +14,80 @@ const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '../..');
 export const JFK_CLIP = resolve(root, '../shared/data/speech/jfk.flac');
 export const JFK_REFERENCE = 'And so my fellow Americans, ask not what your country can do for you, ask what you can do for your country.';
+/** Synthesized speech with known words (espeak-ng turn corpus, see its FORMAT.md). */
+export const SYNTH_CORPUS = resolve(root, '../shared/data/turns/dev');
+
+/** 16-bit PCM mono WAV → { sampleRate, samples: Int16Array }. */
+function readWav16(path) {
+  const bytes = readFileSync(path);
+  let offset = 12;
+  let sampleRate = 0;
+  while (offset + 8 <= bytes.length) {
+    const id = bytes.toString('ascii', offset, offset + 4);
+    const size = bytes.readUInt32LE(offset + 4);
+    if (id === 'fmt ') {
+      const format = bytes.readUInt16LE(offset + 8);
+      const channels = bytes.readUInt16LE(offset + 10);
+      sampleRate = bytes.readUInt32LE(offset + 12);
+      const bits = bytes.readUInt16LE(offset + 22);
+      if (format !== 1 || channels !== 1 || bits !== 16) throw new Error(`${path}: need 16-bit PCM mono`);
+    } else if (id === 'data') {
+      const data = bytes.subarray(offset + 8, offset + 8 + size);
+      return { sampleRate, samples: new Int16Array(data.buffer.slice(data.byteOffset, data.byteOffset + data.length)) };
+    }
+    offset += 8 + size + (size % 2);
+  }
+  throw new Error(`${path}: no data chunk`);
+}
+
+function writeWav16(path, sampleRate, samples) {
+  const header = Buffer.alloc(44);
+  header.write('RIFF', 0);
+  header.writeUInt32LE(36 + samples.length * 2, 4);
+  header.write('WAVEfmt ', 8);
+  header.writeUInt32LE(16, 16);
+  header.writeUInt16LE(1, 20);
+  header.writeUInt16LE(1, 22);
+  header.writeUInt32LE(sampleRate, 24);
+  header.writeUInt32LE(sampleRate * 2, 28);
+  header.writeUInt16LE(2, 32);
+  header.writeUInt16LE(16, 34);
+  header.write('data', 36);
+  header.writeUInt32LE(samples.length * 2, 40);
+  writeFileSync(path, Buffer.concat([header, Buffer.from(samples.buffer, samples.byteOffset, samples.length * 2)]));
+}
+
+/**
+ * Cuts every user turn of the synthesized corpus into its own clip (0.2 s before its start to
+ * 0.3 s after its end, as a turn reaches the recognizer) with the words spoken inside it.
+ */
+function synthClips(corpusDir, outDir, maxFiles) {
+  if (!existsSync(corpusDir)) return [];
+  mkdirSync(join(outDir, 'synth'), { recursive: true });
+  const clips = [];
+  const names = readdirSync(corpusDir).filter((f) => f.endsWith('.json')).sort().slice(0, maxFiles);
+  for (const name of names) {
+    const labels = JSON.parse(readFileSync(join(corpusDir, name), 'utf-8'));
+    const { sampleRate, samples } = readWav16(join(corpusDir, name.replace(/\.json$/, '.wav')));
+    labels.turns.forEach((turn, index) => {
+      const from = Math.max(0, Math.floor((turn.start - 0.2) * sampleRate));
+      const to = Math.min(samples.length, Math.ceil((turn.end + 0.3) * sampleRate));
+      const words = labels.transcript.filter((f) => f.start >= turn.start - 0.05 && f.end <= turn.end + 0.05).map((f) => f.text);
+      if (!words.length) return;
+      const file = `synth/${name.replace(/\.json$/, '')}-t${index}.wav`;
+      writeWav16(join(outDir, file), sampleRate, samples.subarray(from, to));
+      clips.push({ group: 'synth', url: `./${file}`, reference: words.join(' ') });
+    });
+  }
+  return clips;
+}
+
+/** Corpus-level WER of one group: all edits / all reference words (null when nothing was decoded). */
+function groupWer(clips, group) {
+  const mine = clips.filter((c) => c.group === group);
+  const words = mine.reduce((sum, c) => sum + c.referenceWords, 0);
+  return mine.length && words ? Math.round((mine.reduce((sum, c) => sum + c.edits, 0) / words) * 10000) / 10000 : null;
+}
 
 const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.mjs': 'text/javascript', '.wasm': 'application/wasm', '.flac': 'audio/flac', '.wav': 'audio/wav', '.json': 'application/json', '.onnx': 'application/octet-stream' };
 
@@ -27,8 +101,8 @@ async function buildPage(outDir) {
   writeFileSync(join(outDir, 'index.html'), '<!doctype html><meta charset="utf-8"><title>Kin STT eval</title><script type="module" src="./page.js"></script>');
 }
 
-/** Serves the bundle, the vendor wasm, the clip and (optionally) a local model folder, cross-origin isolated. */
-function serve(outDir, clip, modelDir) {
+/** Serves the bundle, the vendor wasm, the clips and (optionally) a local model folder, cross-origin isolated. */
+function serve(outDir, modelDir) {
   const routes = [
     ['/vendor/ort-transformers/', join(root, 'node_modules/@huggingface/transformers/dist/')],
     ['/models/', modelDir],
@@ -38,8 +112,7 @@ function serve(outDir, clip, modelDir) {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
     if (process.env.KIN_STT_DEBUG) console.error(`eval:stt served ${path}`);
     let file = null;
-    if (path === '/clip') file = clip;
-    else {
+    {
       for (const [prefix, dir] of routes) {
         if (dir && path.startsWith(prefix)) {
           const candidate = normalize(join(dir, path.slice(prefix.length) || 'index.html'));
@@ -88,19 +161,20 @@ export async function runSttEval(options = {}) {
   const model = options.model ?? process.env.KIN_STT_MODEL ?? 'Xenova/whisper-tiny.en';
   const modelDir = options.modelDir ?? process.env.KIN_STT_MODEL_DIR ?? null;
   const timeoutMs = options.timeoutMs ?? 300000;
-  const base = { stt_wer_jfk: null, stt_backend: null, stt_model: model, stt_rtf: null, stt_load_ms: null, stt_transcript: null, stt_reason: null };
+  const base = { stt_wer_jfk: null, stt_wer_synth: null, stt_backend: null, stt_model: model, stt_rtf: null, stt_load_ms: null, stt_transcript: null, stt_reason: null };
   if (!existsSync(clip)) return { ...base, stt_reason: `clip not found: ${clip}` };
   const hostProblem = modelDir ? null : await probeHost(options.host ?? process.env.KIN_STT_HOST ?? 'https://huggingface.co/', model);
   const outDir = options.outDir ?? '/tmp/kin-stt-eval';
   await buildPage(outDir);
-  const server = await serve(outDir, clip, modelDir);
+  copyFileSync(clip, join(outDir, 'jfk' + extname(clip)));
+  const clips = [{ group: 'jfk', url: `./jfk${extname(clip)}`, reference }, ...synthClips(options.synthCorpus ?? SYNTH_CORPUS, outDir, options.synthFiles ?? 12)];
+  writeFileSync(join(outDir, 'clips.json'), JSON.stringify(clips));
+  const server = await serve(outDir, modelDir);
   const origin = `http://127.0.0.1:${server.address().port}`;
   const host = modelDir ? `${origin}/models/` : (options.host ?? process.env.KIN_STT_HOST ?? 'https://huggingface.co/');
   const query = new URLSearchParams({
     host,
     model,
-    reference,
-    clip: '/clip',
     backends: options.backends ?? process.env.KIN_STT_BACKENDS ?? 'webgpu,wasm',
     loadTimeoutMs: String(timeoutMs - 10000),
     ...(modelDir ? { template: '{model}/' } : {}),
@@ -117,16 +191,21 @@ export async function runSttEval(options = {}) {
     await page.goto(`${origin}/index.html?${query}`);
     const handle = await page.waitForFunction(() => window.kinSttEval, null, { timeout: timeoutMs, polling: 250 });
     const result = await handle.jsonValue();
+    const decodeMs = result.clips.reduce((sum, c) => sum + c.decodeMs, 0);
+    const decodedAudioMs = result.clips.reduce((sum, c) => sum + c.audioMs, 0);
     return {
       ...base,
-      stt_wer_jfk: result.wer === null ? null : Math.round(result.wer * 10000) / 10000,
+      stt_wer_jfk: groupWer(result.clips, 'jfk'),
+      stt_wer_synth: groupWer(result.clips, 'synth'),
+      stt_synth_clips: clips.length - 1,
       stt_backend: result.backend,
       stt_webgpu_skipped: result.webgpuSkipped,
-      stt_rtf: result.realTimeFactor === null ? null : Math.round(result.realTimeFactor * 1000) / 1000,
+      stt_rtf: decodedAudioMs ? Math.round((decodeMs / decodedAudioMs) * 1000) / 1000 : null,
       stt_load_ms: result.loadMs,
       stt_downloaded_bytes: result.downloadedBytes,
+      stt_clips_decoded_by_browser: result.decodedClips,
       stt_audio_ms: result.audioMs,
-      stt_transcript: result.transcript,
+      stt_transcript: result.clips.find((c) => c.group === 'jfk')?.transcript ?? null,
       stt_host: host,
       stt_reason: result.ok ? null : [result.reason, hostProblem].filter(Boolean).join('; '),
       ...(result.ok ? {} : { stt_console_tail: logs.slice(-5) }),
