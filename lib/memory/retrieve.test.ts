@@ -91,6 +91,8 @@ describe('VectorIndex.top (1-bit first pass + exact re-rank)', () => {
     expect(hits.ids).toEqual(['c', 'b']);
     expect(hits.scores[0]).toBeCloseTo(Math.SQRT1_2, 6);
     expect(index.top(new Float32Array(2), 3).ids).toEqual([]);
+    expect(Array.from(index.get('b') ?? [])).toEqual([0, 3]);
+    expect(index.get('zz')).toBeNull();
   });
 });
 

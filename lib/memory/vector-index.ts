@@ -180,6 +180,12 @@ export class VectorIndex {
     return this.rowOf.has(id);
   }
 
+  /** The stored vector (a view into the index: copy it before the index changes), or null. */
+  get(id: string): Float32Array | null {
+    const row = this.rowOf.get(id);
+    return row === undefined ? null : this.data.subarray(row * this.dim, (row + 1) * this.dim);
+  }
+
   /** Normalised query into queryFull; returns false for a zero vector. */
   private loadQuery(query: Float32Array): boolean {
     if (query.length !== this.dim) throw new Error(`query has ${query.length} dims, index has ${this.dim}`);
