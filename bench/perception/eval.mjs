@@ -111,7 +111,8 @@ const collect = (r) => {
 
 // 1. photos
 const photoResults = {};
-for (const label of (process.env.KIN_EVAL_ONLY ?? photoLabels.join(',')).split(',')) {
+const parts = new Set((process.env.KIN_EVAL_PARTS ?? 'photos,clips,emodb').split(','));
+for (const label of parts.has('photos') ? photoLabels : []) {
   const r = await withCamera(photos[label], (page) => page.evaluate(() => window.kinEval.runVideo(4)));
   collect(r);
   const last = r.fused.at(-1);
@@ -123,8 +124,7 @@ const photosCorrect = Object.values(photoResults).filter((p) => p.correct).lengt
 
 // 2. clips
 const clipResults = {};
-if (process.env.KIN_EVAL_ONLY) process.exit(0);
-for (const [name, clip] of Object.entries(clips)) {
+for (const [name, clip] of Object.entries(parts.has('clips') ? clips : {})) {
   const r = await withCamera(clip.file, (page) => page.evaluate((s) => window.kinEval.runVideo(s), clip.seconds));
   collect(r);
   clipResults[name] = r;
@@ -139,14 +139,14 @@ const timeline = (r, step = 0.5) => {
   }
   return rows;
 };
-const d18 = clipResults.d18.timeline;
+const d18 = clipResults.d18?.timeline ?? [];
 const jawPeak = d18.reduce((best, f) => (f.jawOpen > best.jawOpen ? f : best), { t: null, jawOpen: -1 });
 // Peaks: local maxima of jawOpen above 0.5, at least 1 s apart.
 const jawPeaks = [];
 for (const f of d18) if (f.jawOpen > 0.5 && (!jawPeaks.length || f.t - jawPeaks.at(-1).t > 1)) jawPeaks.push({ ...f });
 else if (jawPeaks.length && f.t - jawPeaks.at(-1).t <= 1 && f.jawOpen > jawPeaks.at(-1).jawOpen) jawPeaks[jawPeaks.length - 1] = { ...f };
-const d14Blinks = clipResults.d14.timeline.at(-1)?.blinks ?? 0;
-const d0Fused = clipResults.d0.fused.filter((f) => f.t >= 0);
+const d14Blinks = clipResults.d14?.timeline.at(-1)?.blinks ?? null;
+const d0Fused = (clipResults.d0?.fused ?? []).filter((f) => f.t >= 0);
 const d0HappyShare = d0Fused.length ? d0Fused.filter((f) => f.state === 'happy' || f.state === 'amused').length / d0Fused.length : null;
 
 // 3. EmoDB
@@ -154,7 +154,7 @@ const labels = readFileSync(join(shared, 'emotion_speech/emodb/labels.csv'), 'ut
   const [file, speaker] = line.split(',');
   return { file, speaker, code: file[5] };
 });
-const emo = await withCamera(photos.neutral, async (page) => {
+const emo = !parts.has('emodb') ? {} : await withCamera(photos.neutral, async (page) => {
   const bySpeaker = {};
   for (const l of labels) (bySpeaker[l.speaker] ??= []).push(l.file);
   const results = {};
@@ -180,7 +180,7 @@ for (const [speaker, r] of Object.entries(emo)) {
 server.close();
 
 const result = {
-  photos_correct: photosCorrect,
+  photos_correct: parts.has('photos') ? photosCorrect : null,
   photos: Object.fromEntries(Object.entries(photoResults).map(([k, v]) => [k, `${v.state}${v.correct ? '' : ' ✗'}`])),
   d18_jaw_open_peak_s: round(jawPeak.t, 2),
   d18_jaw_open_peak: round(jawPeak.jawOpen, 2),
@@ -193,7 +193,7 @@ const result = {
   staleness_p50_ms: round(pct(staleness, 50)),
   staleness_p95_ms: round(pct(staleness, 95)),
   staleness_samples: staleness.length,
-  vision_fps: round(visionFpsRuns.reduce((a, b) => a + b, 0) / visionFpsRuns.length),
+  vision_fps: visionFpsRuns.length ? round(visionFpsRuns.reduce((a, b) => a + b, 0) / visionFpsRuns.length) : null,
   vision_backend: visionBackend,
   onnx_backend: onnxBackend,
   onnx_detail: onnxDetail,
@@ -202,7 +202,7 @@ const result = {
   prosody_rtf: round(prosodyRtf.reduce((a, b) => a + b, 0) / Math.max(1, prosodyRtf.length), 4),
   long_tasks_over_50ms: longTasks,
   long_task_ms: round(longTaskMs),
-  timelines: { d0: timeline(clipResults.d0), d14: timeline(clipResults.d14, 1), d18: timeline(clipResults.d18) },
+  timelines: Object.fromEntries(Object.entries(clipResults).map(([name, r]) => [name, timeline(r, name === 'd14' ? 1 : 0.5)])),
 };
 for (const [name, rows] of Object.entries(result.timelines)) log(`timeline ${name}:`, rows.map((r) => `${r.t}s jaw=${r.jawOpen} blinks=${r.blinks} ${r.state}`).join(' | '));
 console.log(JSON.stringify(result));
