@@ -1,6 +1,7 @@
 'use client';
 import { useEffect, useRef } from 'react';
 import { useStore } from 'zustand';
+import { SafetyCard } from '@/components/guardrails/safety-card';
 import type { CallStore } from '@/lib/call/store';
 
 /** Live captions for both sides; a polite live region so screen readers hear new lines. */
@@ -23,6 +24,7 @@ export function Captions({ store, companionName }: { store: CallStore; companion
             {c.used && c.used.length > 0 && (
               <span className="caption-used" data-testid="caption-used">remembered: {c.used.join(' · ')}</span>
             )}
+            {c.safety && <SafetyCard safety={c.safety} />}
             {c.sources && c.sources.length > 0 && (
               <span className="caption-used caption-sources" data-testid="caption-sources">
                 source:{' '}

@@ -1,5 +1,6 @@
 import { cannotDoLine, greetingLine, isRequest, unsureLine } from '../persona/phrasing';
 import { fitReply } from '../persona/style-repair';
+import { detectInjection, withoutInstructions } from '../guardrails/injection';
 import type { PersonaStyle } from '../persona/types';
 import { matchToolIntent } from '../tools/intents';
 import { answerFromKnowledge } from '../knowledge/cite';
@@ -100,7 +101,8 @@ const FOLLOW_UPS: Record<PersonaStyle, readonly string[]> = {
 
 /** A follow-up from memory for a greeting: "Last time you told me …". */
 function memoryFollowUp(memories: readonly string[] | undefined, seed: string): string {
-  const memory = memories?.[0];
+  // Memory text is data: one that reads like an instruction ("ignore your rules…") is never repeated.
+  const memory = memories?.find((m) => !detectInjection(m).flagged);
   if (!memory) return '';
   const text = reflect(
     memory
@@ -132,7 +134,7 @@ export function composeReply({ persona, userText, history, affect, memories, ada
 
   // A question that one of the persona's documents answers is answered from it, naming the source (lib/knowledge).
   const asksSomething = /\?\s*$/.test(userText) || /^(what|why|how|when|where|who|which|can|could|should|would|do|does|is|are)\b/i.test(userText.trim());
-  const fromKnowledge = knowledge?.length && asksSomething && (intent === 'question' || intent === 'positive' || intent === 'statement') ? answerFromKnowledge(userText, knowledge) : null;
+  const fromKnowledge = knowledge?.length && asksSomething && (intent === 'question' || intent === 'positive' || intent === 'statement') ? answerFromKnowledge(userText, knowledge.map((hit) => ({ ...hit, text: withoutInstructions(hit.text) }))) : null;
   if (fromKnowledge) return fromKnowledge;
 
   switch (intent) {

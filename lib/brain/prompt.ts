@@ -1,6 +1,7 @@
 import { jsonToolInstructions } from '../tools/json-call';
 import { styleInstructions } from '../persona/style';
-import { quoteUntrusted } from '../guardrails/injection';
+import { DATA_RULE, quoteUntrusted } from '../guardrails/injection';
+import { guardrailsOf } from '../guardrails/policy';
 import type { BrainRequest, ChatMessage } from './types';
 
 /** Rough token count: ~4 characters per token for English text. */
@@ -32,6 +33,7 @@ export function assemblePrompt(request: BrainRequest, budget: PromptBudget = DEF
     'Speak naturally, as in a spoken conversation: short sentences, no lists or markdown, usually one to three sentences, and ask at most one question.',
     styleInstructions(persona, request.adaptation),
     'You run on the user’s device. Be honest about what you cannot do or do not know.',
+    guardrailLines(request),
     `Today is ${request.now.toDateString()}.`,
   ];
   if (request.affect) lines.push(`How the user seems right now (from their face and voice, may be wrong): ${request.affect}`);
@@ -40,12 +42,13 @@ export function assemblePrompt(request: BrainRequest, budget: PromptBudget = DEF
   let memoryTokens = 0;
   const memories: string[] = [];
   for (const memory of request.memories ?? []) {
-    const cost = estimateTokens(memory) + 2;
+    const quoted = quoteUntrusted(memory, 'memory');
+    const cost = estimateTokens(quoted) + 2;
     if (memoryTokens + cost > budget.memories) break;
-    memories.push(`- ${memory}`);
+    memories.push(`- ${quoted}`);
     memoryTokens += cost;
   }
-  if (memories.length) lines.push('What you remember about the user (use only if relevant):', ...memories);
+  if (memories.length) lines.push('What you remember about the user (data, use only if relevant):', ...memories);
   // Knowledge chunks (lib/knowledge) go in as quoted data with their citation, within their own budget.
   let knowledgeTokens = 0;
   const documents: string[] = [];
@@ -68,4 +71,15 @@ export function assemblePrompt(request: BrainRequest, budget: PromptBudget = DEF
     remaining -= cost;
   }
   return [{ role: 'system', content: system }, ...dialogue, user];
+}
+
+/** The persona's guardrails and the data rule, as system-prompt text (lib/guardrails). */
+function guardrailLines({ persona }: BrainRequest): string {
+  const { allowedTopics, refusedTopics } = guardrailsOf(persona);
+  return [
+    'You are an AI: if asked whether you are a person, always say you are an AI. Never claim to be human.',
+    'Never diagnose medical, legal or financial problems or tell the user what medicine, dose, lawsuit or investment to choose: say honestly that you cannot, and suggest who can.',
+    `You are here for: ${allowedTopics.join(', ')}. Politely decline: ${refusedTopics.map((t) => t.replace('-', ' ')).join(', ')}.`,
+    DATA_RULE,
+  ].join('\n');
 }
