@@ -1,5 +1,6 @@
 import { createStore } from 'zustand/vanilla';
 import { ERROR_MESSAGES, type KinErrorCode } from '../errors';
+import type { SafetyCard } from '../guardrails/safe-response';
 import { transition, type CallEvent, type CallPhase } from './machine';
 
 /** State of one input device during a call. */
@@ -14,6 +15,8 @@ export interface Caption {
   final: boolean;
   /** Memories that were in mind for this reply (shown as "remembered: …"). */
   used?: string[];
+  /** A crisis reply: help resources and the escalation offer shown under it (lib/guardrails). */
+  safety?: SafetyCard & { eventId: string };
   /** Knowledge chunks the reply used (shown as "source: title › section", linking to /knowledge). */
   sources?: { title: string; section: string; href: string }[];
 }
@@ -104,6 +107,9 @@ export const callActions = {
   },
   attachSources(store: CallStore, id: number, sources: NonNullable<Caption['sources']>): void {
     store.setState({ captions: store.getState().captions.map((c) => (c.id === id ? { ...c, sources } : c)) });
+  },
+  attachSafety(store: CallStore, id: number, safety: NonNullable<Caption['safety']>): void {
+    store.setState({ captions: store.getState().captions.map((c) => (c.id === id ? { ...c, safety } : c)) });
   },
   recordTurn(store: CallStore, turn: TurnLatency): void {
     const turns = store.getState().turns.filter((t) => t.turn !== turn.turn);
