@@ -1,6 +1,7 @@
 // Microbenchmark: time of one 10 ms frame through lib/turns (features + model + policy).
 // Feeds 60 s of a synthetic voice (harmonic source with a gliding F0, syllable envelope and
-// pauses) plus noise; the last line is JSON with frame_us_p50 / frame_us_p99.
+// pauses) plus noise; the last line is JSON with frame_us_p50 / frame_us_p99 (one pass, as timed)
+// and frame_us_p99_min_of_5 (per-frame minimum over 5 passes: the cost without preemption).
 // usage: npm run -s bench:turns [-- --model M.json]
 import { readFileSync } from 'node:fs';
 import { TurnDetector } from '../lib/turns/detector';
@@ -43,6 +44,21 @@ for (let f = 0; f < frames; f++) {
   detector.processFrame(frame);
   times[f] = Number(process.hrtime.bigint() - t0) / 1000;
 }
+// Preemption by other processes lands on random frames: the per-frame minimum over 5 passes
+// (fresh detector each pass, same input) is the compute cost without it.
+const minTimes = Float64Array.from(times);
+for (let pass = 1; pass < 5; pass++) {
+  const d = new TurnDetector(model);
+  d.postTranscript('i went to the shop and', 1.9);
+  for (let f = 0; f < frames; f++) {
+    const frame = samples.subarray(f * 160, f * 160 + 160);
+    const t0 = process.hrtime.bigint();
+    d.processFrame(frame);
+    const us = Number(process.hrtime.bigint() - t0) / 1000;
+    if (us < minTimes[f]) minTimes[f] = us;
+  }
+}
+const minSorted = Array.from(minTimes).sort((a, b) => a - b);
 const sorted = Array.from(times).sort((a, b) => a - b);
 const pct = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
 const mean = sorted.reduce((s, v) => s + v, 0) / sorted.length;
@@ -54,6 +70,8 @@ console.log(
     frame_us_p99: Math.round(pct(0.99) * 100) / 100,
     frame_us_max: Math.round(sorted[sorted.length - 1] * 100) / 100,
     frame_us_mean: Math.round(mean * 100) / 100,
+    frame_us_p99_min_of_5: Math.round(minSorted[Math.min(frames - 1, Math.floor(0.99 * frames))] * 100) / 100,
+    frame_us_max_min_of_5: Math.round(minSorted[frames - 1] * 100) / 100,
     budget_us: 50,
     frames,
   }),
