@@ -4,6 +4,7 @@ import type { ReactNode } from 'react';
 import { NoticeArea } from '@/components/ui/notice-area';
 import { OfflineBanner } from '@/components/ui/offline-banner';
 import { StoreHydrator } from '@/components/ui/store-hydrator';
+import { ReminderAlerts } from '@/components/tools/reminder-alerts';
 import './globals.css';
 
 export const metadata: Metadata = {
@@ -37,6 +38,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
         </header>
         <OfflineBanner />
         <NoticeArea />
+        <ReminderAlerts />
         {children}
         <StoreHydrator />
       </body>

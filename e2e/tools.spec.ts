@@ -99,3 +99,20 @@ test('"end the call" asks first, then the companion says goodbye and the call en
   await expect(page.getByTestId('caption-tool').last()).toContainText('ending the call');
   await expect(page.getByTestId('call-ended')).toBeVisible({ timeout: 30_000 });
 });
+
+test('a reminder that falls due shows as an alert on any page of the app', async ({ page }) => {
+  test.setTimeout(90_000);
+  await page.clock.install({ time: new Date('2026-11-25T16:00:00') });
+  const call = new CallPage(page);
+  await call.goto('friend');
+  await page.evaluate(() => localStorage.removeItem('kin.reminders.v1'));
+  await call.typeInstead();
+  await call.sendText('remind me to stretch my legs in 2 minutes');
+  await page.getByTestId('tool-confirm').click({ timeout: 30_000 });
+  await expect(page.getByTestId('caption-tool').last()).toContainText('reminder set: stretch my legs');
+  await call.end();
+  await page.goto('/');
+  await expect(page.getByTestId('reminder-alerts')).toHaveCount(0);
+  await page.clock.fastForward('03:00');
+  await expect(page.getByTestId('reminder-alerts')).toContainText('Reminder: stretch my legs', { timeout: 20_000 });
+});

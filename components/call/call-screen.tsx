@@ -21,7 +21,6 @@ import { knowledgePort } from '@/components/knowledge/knowledge-port';
 import { CallSidePanel } from '@/components/objectives/call-side-panel';
 import { createCallTools } from '@/components/tools/call-tools';
 import { ConfirmationCard } from '@/components/tools/confirmation-card';
-import { ReminderAlerts } from '@/components/tools/reminder-alerts';
 import { toolMemory } from '@/components/tools/tool-memory';
 import { CallNotices } from './call-notices';
 import { Captions } from './captions';
@@ -188,7 +187,6 @@ function Call({ persona }: { persona: Persona }) {
       </div>
       <CallNotices store={store} onRetryCamera={retryCamera} onRetryMic={() => void session?.openMic()} onResumeAudio={() => void session?.resumeAudio()} />
       <Captions store={store} companionName={persona.name} />
-      <ReminderAlerts book={tools.reminders} />
       <div className="call-bottom">
         <StatusLine store={store} />
         {session && <LevelMeter metrics={session.metrics} />}

@@ -9,19 +9,12 @@ import type { Persona } from '@/lib/persona/types';
 import { browserLocalStorage } from '@/lib/storage/safe-storage';
 import { builtinTools, type ToolDeps } from '@/lib/tools/builtin';
 import { createConfirmations } from '@/lib/tools/confirmations';
-import { ReminderBook } from '@/lib/tools/reminders';
 import { ToolBrain } from '@/lib/tools/runner';
 import { addToolCaption } from '@/lib/tools/transcript';
+import { getReminderBook } from './reminder-book';
 
 /** Longest an "end the call" waits for the goodbye to finish, ms. */
 const END_AFTER_GOODBYE_MAX_MS = 8000;
-
-let reminderBook: ReminderBook | null = null;
-/** The reminders on this device (one book per page). */
-export function getReminderBook(): ReminderBook {
-  reminderBook ??= new ReminderBook(browserLocalStorage());
-  return reminderBook;
-}
 
 /** Asks for notification permission once, inside the user's Confirm click. */
 function askNotificationPermission(): void {

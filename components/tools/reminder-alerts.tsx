@@ -1,17 +1,19 @@
 'use client';
 import { useEffect, useState } from 'react';
 import type { Reminder, ReminderBook } from '@/lib/tools/reminders';
+import { getReminderBook } from './reminder-book';
 
 /** How often due reminders are checked, ms. */
 const CHECK_EVERY_MS = 15_000;
 
 /**
- * Tells the user when a reminder falls due: a system notification when permitted, and always an
- * in-app alert (so nothing depends on the permission), until dismissed.
+ * Tells the user when a reminder falls due, on every page of the app: a system notification when
+ * permitted, and always an in-app alert (so nothing depends on the permission), until dismissed.
  */
-export function ReminderAlerts({ book }: { book: ReminderBook }) {
+export function ReminderAlerts({ book: given }: { book?: ReminderBook } = {}) {
   const [alerts, setAlerts] = useState<Reminder[]>([]);
   useEffect(() => {
+    const book = given ?? getReminderBook();
     const check = () => {
       const now = new Date();
       const due = book.due(now);
@@ -31,7 +33,7 @@ export function ReminderAlerts({ book }: { book: ReminderBook }) {
     check();
     const timer = setInterval(check, CHECK_EVERY_MS);
     return () => clearInterval(timer);
-  }, [book]);
+  }, [given]);
   if (!alerts.length) return null;
   return (
     <div className="reminder-alerts" role="alert" data-testid="reminder-alerts">

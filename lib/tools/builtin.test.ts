@@ -115,6 +115,15 @@ describe('built-in tools', () => {
     expect(await registry.call('search_knowledge', { query: 'visiting hours' })).toMatchObject({ status: 'ok', say: 'Here’s what I found. Visits are from 2 to 5 pm.', caption: 'knowledge: 1 passage (Care guide › Visiting)' });
   });
 
+  test('a found passage is spoken as its first sentences only', async () => {
+    const long = 'Heat the rooms you use most to at least 18 degrees. Close the curtains at dusk. ' + 'Draught excluders help a lot and are cheap to buy in most shops. '.repeat(4);
+    const { registry } = setup({ searchKnowledge: async () => [{ title: 'Winter', text: long }] });
+    const { say } = await registry.call('search_knowledge', { query: 'warm rooms' });
+    expect(say).toMatch(/^Here’s what I found\. Heat the rooms you use most to at least 18 degrees\. Close the curtains at dusk\. Draught/);
+    expect(say.endsWith('shops.')).toBe(true); // whole sentences only
+    expect(say.length).toBeLessThanOrEqual('Here’s what I found. '.length + 220);
+  });
+
   test('end_call asks, then ends', async () => {
     let ended = 0;
     const { registry } = setup({ endCall: () => ended++ });

@@ -37,6 +37,17 @@ export function normaliseLink(raw: string): URL | null {
 
 const clip = (text: string, max = 120) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
 
+/** The first sentences of a passage, up to about `maxChars` (at least one sentence), for speaking. */
+export function leadSentences(text: string, maxChars = 220): string {
+  const sentences = text.split(/(?<=[.!?])\s+/);
+  let out = sentences[0];
+  for (const next of sentences.slice(1)) {
+    if (out.length + 1 + next.length > maxChars) break;
+    out += ` ${next}`;
+  }
+  return clip(out, maxChars * 2);
+}
+
 /** The tools every companion has. */
 export function builtinTools(deps: ToolDeps): ToolRegistry {
   const registry = new ToolRegistry();
@@ -111,7 +122,7 @@ export function builtinTools(deps: ToolDeps): ToolRegistry {
     run: async ({ query }, { signal }) => ({
       passages: (await deps.searchKnowledge!(query, signal)).slice(0, 3).map((p) => `${p.title}${p.section ? ` › ${p.section}` : ''}: ${clip(p.text, 400)}`),
     }),
-    say: (r) => (r.passages.length ? `Here’s what I found. ${r.passages[0].replace(/^[^:]*: /, '')}` : 'I couldn’t find anything about that in my documents.'),
+    say: (r) => (r.passages.length ? `Here’s what I found. ${leadSentences(r.passages[0].replace(/^[^:]*: /, ''))}` : 'I couldn’t find anything about that in my documents.'),
     caption: (r) => `knowledge: ${r.passages.length} passage${r.passages.length === 1 ? '' : 's'}${r.passages[0] ? ` (${clip(r.passages[0].split(':')[0], 50)})` : ''}`,
   }));
   registry.register(defineTool({
