@@ -25,7 +25,9 @@ export type KinErrorCode =
   | 'memory:model'
   | 'memory:storage'
   | 'memory:quota'
-  | 'call:other-tab';
+  | 'call:other-tab'
+  | 'stt:off'
+  | 'stt:failed';
 
 export class KinError extends Error {
   readonly code: KinErrorCode;
@@ -56,6 +58,8 @@ export const ERROR_MESSAGES: Record<KinErrorCode, string> = {
   'brain:timeout': 'Your model server took too long, so your companion answered with the built-in brain.',
   'brain:protocol': 'Your model server sent something unexpected, so your companion answered with the built-in brain.',
   'speech:failed': 'The voice could not play. Replies are shown as captions.',
+  'stt:off': 'I heard you speak, but speech recognition is off, so I can’t understand spoken words yet. Type your message, or turn on speech recognition in Settings.',
+  'stt:failed': 'Speech recognition could not start. Type to talk; the call goes on.',
   'storage:quota': 'Your device storage is full, so this change was not saved. Free some space and try again.',
   'storage:corrupt': 'Saved data could not be read. Nothing was changed.',
   'model:load': 'A model file could not be loaded. That feature is off for now.',

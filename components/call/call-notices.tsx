@@ -12,14 +12,15 @@ interface Props {
 
 const CAMERA_CODES: KinErrorCode[] = ['media:camera-denied', 'media:no-camera'];
 const MIC_CODES: KinErrorCode[] = ['media:mic-denied', 'media:no-mic'];
-const DISMISSABLE: KinErrorCode[] = ['model:load', 'vision:failed', 'call:background', 'call:other-tab', 'media:device-lost', 'brain:failed', 'brain:unreachable', 'brain:auth', 'brain:timeout', 'brain:protocol', 'worker:start', 'speech:failed'];
+const DISMISSABLE: KinErrorCode[] = ['model:load', 'vision:failed', 'call:background', 'call:other-tab', 'media:device-lost', 'brain:failed', 'brain:unreachable', 'brain:auth', 'brain:timeout', 'brain:protocol', 'worker:start', 'speech:failed', 'stt:off', 'stt:failed'];
 
 /** Notices about devices and failures, each with the one action that helps. */
 export function CallNotices({ store, onRetryCamera, onRetryMic, onResumeAudio }: Props) {
   const notices = useStore(store, (s) => s.notices);
   const videoHint = useStore(store, (s) => s.videoHint);
-  const loading = useStore(store, (s) => s.brainLoading);
-  if (notices.length === 0 && !videoHint && !loading) return null;
+  const brainLoading = useStore(store, (s) => s.brainLoading);
+  const sttLoading = useStore(store, (s) => s.sttLoading);
+  if (notices.length === 0 && !videoHint && !brainLoading && !sttLoading) return null;
   return (
     <div className="call-notices" role="alert">
       {notices.map((n) => (
@@ -34,14 +35,19 @@ export function CallNotices({ store, onRetryCamera, onRetryMic, onResumeAudio }:
         </div>
       ))}
       {videoHint && <div className="notice notice-soft">{videoHint}</div>}
-      {loading && (
-        <div className="notice notice-soft" data-testid="brain-loading">
-          <span>
-            Loading {loading.label} on this device{loading.total > 0 ? ` — ${Math.round(loading.loaded / 1048576)} of ${Math.round(loading.total / 1048576)} MB` : '…'}. It is saved for next time and then works offline.
-          </span>
-          <progress max={loading.total || 1} value={loading.total ? loading.loaded : undefined} aria-label="Model download progress" />
-        </div>
-      )}
+      {brainLoading && <DownloadNotice loading={brainLoading} testId="brain-loading" />}
+      {sttLoading && <DownloadNotice loading={sttLoading} testId="stt-loading" />}
+    </div>
+  );
+}
+
+function DownloadNotice({ loading, testId }: { loading: { label: string; loaded: number; total: number }; testId: string }) {
+  return (
+    <div className="notice notice-soft" data-testid={testId}>
+      <span>
+        Loading {loading.label} on this device{loading.total > 0 ? ` — ${Math.round(loading.loaded / 1048576)} of ${Math.round(loading.total / 1048576)} MB` : '…'}. It is saved for next time and then works offline.
+      </span>
+      <progress max={loading.total || 1} value={loading.total ? loading.loaded : undefined} aria-label={`${loading.label} download progress`} />
     </div>
   );
 }

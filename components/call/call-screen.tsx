@@ -14,6 +14,7 @@ import type { Persona } from '@/lib/persona/types';
 import { settingsStore } from '@/lib/settings/store';
 import { DeferredVoice } from '@/lib/speech/deferred-voice';
 import { selectVoice } from '@/lib/speech/select';
+import { selectBrowserRecognizer } from '@/lib/speech/stt/browser';
 import { MemoryClient } from '@/components/memory/memory-client';
 import { memoryPort } from '@/components/memory/memory-port';
 import { getKnowledgeClient } from '@/components/knowledge/knowledge-client';
@@ -102,9 +103,12 @@ function Call({ persona }: { persona: Persona }) {
     const loading = selectVoice(settings.voice, persona.voice, () => media?.audioContext ?? null, (reason) =>
       callActions.notify(store, 'speech:failed', `${reason} Replies are shown as captions or spoken by the browser.`));
     const speech = new DeferredVoice(loading);
+    const recognizer = choice.mic ? selectBrowserRecognizer(settings, {
+      onProgress: (p) => store.setState({ sttLoading: p.fraction === 1 ? null : { label: 'the speech recognition model', loaded: p.loadedBytes, total: p.totalBytes } }),
+    }).then(({ plan, recognizer: r }) => ({ recognizer: r, reason: plan.kind === 'none' ? plan.reason : undefined })) : undefined;
     const toolBrain = tools.wrap(brain, { memory: settings.privacy.rememberConversations ? toolMemory(getMemoryClient(), 'default', `call-${Date.now()}`) : undefined });
     const s = new CallSession({ store, persona, brain: toolBrain, speech, cameraId: settings.cameraId, micId: settings.micId, shareMood: settings.privacy.shareMoodWithBrain,
-      memory: memoryPort(getMemoryClient(), 'default', `call-${Date.now()}`), rememberTurns: settings.privacy.rememberConversations, knowledge: knowledgePort(persona.id) });
+      memory: memoryPort(getMemoryClient(), 'default', `call-${Date.now()}`), rememberTurns: settings.privacy.rememberConversations, recognizer, knowledge: knowledgePort(persona.id) });
     media = s.media;
     void getMemoryClient().ready.then((ready) => store.setState({
       labels: { ...store.getState().labels, memory: `ready: ${ready.records} records, ${ready.embedder ? `search by meaning (${ready.embedder})` : 'search by words only'}${settings.privacy.rememberConversations ? '' : '; not remembering this call'}` },
@@ -182,7 +186,7 @@ function Call({ persona }: { persona: Persona }) {
           {camera !== 'on' && <span className="self-view-label">{camera === 'off' ? 'Camera off' : 'No camera'}</span>}
         </div>
         {panelOpen && <CallSidePanel tools={tools} personaName={persona.name} />}
-        {hudOpen && session && <DebugHud store={store} metrics={session.metrics} />}
+        {hudOpen && session && <DebugHud store={store} metrics={session.metrics} floor={session.floorTrace} />}
         {session && <PerceptionPanel session={session} />}
       </div>
       <CallNotices store={store} onRetryCamera={retryCamera} onRetryMic={() => void session?.openMic()} onResumeAudio={() => void session?.resumeAudio()} />

@@ -3,14 +3,16 @@ import { useEffect, useState } from 'react';
 import { useStore } from 'zustand';
 import { CapabilityList } from '@/components/ui/capability-list';
 import type { CallStore } from '@/lib/call/store';
+import type { FloorTrace } from '@/lib/call/floor-trace';
 import type { LiveMetrics } from '@/lib/perception/live';
 import { describeAdaptation } from '@/lib/persona/adaptation';
 import { adaptationStore } from '@/lib/persona/adaptation-store';
+import { FloorTraceView } from './floor-trace-view';
 
 const fmt = (ms: number | null) => (ms === null ? '—' : `${Math.round(ms)} ms`);
 
 /** Technical details: capabilities, backends, frame rates and per-turn latencies. Refreshes twice a second. */
-export function DebugHud({ store, metrics }: { store: CallStore; metrics: LiveMetrics }) {
+export function DebugHud({ store, metrics, floor }: { store: CallStore; metrics: LiveMetrics; floor?: FloorTrace }) {
   const [snapshot, setSnapshot] = useState<LiveMetrics>({ ...metrics });
   const labels = useStore(store, (s) => s.labels);
   const turns = useStore(store, (s) => s.turns);
@@ -30,6 +32,8 @@ export function DebugHud({ store, metrics }: { store: CallStore; metrics: LiveMe
         <dt>Vision</dt><dd>{labels.vision}</dd>
         <dt>Audio</dt><dd>{labels.audio}</dd>
         <dt>Memory</dt><dd data-testid="hud-memory">{labels.memory}</dd>
+        <dt>Turn-taking</dt><dd data-testid="hud-turns-backend">{labels.turns}</dd>
+        <dt>Speech recognition</dt><dd data-testid="hud-stt">{labels.stt}</dd>
         <dt>Video → worker</dt>
         <dd><span data-testid="hud-video-frames">{snapshot.videoFramesSent}</span> frames · {snapshot.videoFps} fps · {snapshot.videoFramesDropped} dropped (busy) · {snapshot.videoProcessMs.toFixed(1)} ms</dd>
         <dt>Mic frames</dt>
@@ -42,13 +46,14 @@ export function DebugHud({ store, metrics }: { store: CallStore; metrics: LiveMe
         <dt>Persona style</dt>
         <dd data-testid="hud-adaptation">{adaptation ? describeAdaptation(adaptation) : '—'}{style ? ` · last reply ${style.inBand ? 'in style' : `off style (${style.violations.join(', ')})`}${style.repaired.length ? `, repaired: ${style.repaired.join(', ')}` : ''}` : ''}</dd>
       </dl>
+      {floor && <FloorTraceView trace={floor} />}
       <h3>Turns</h3>
       {turns.length === 0 ? <p className="muted">No turns yet.</p> : (
         <table className="turns" data-testid="hud-turns">
-          <thead><tr><th scope="col">#</th><th scope="col">first token</th><th scope="col">voice start</th><th scope="col">total</th></tr></thead>
+          <thead><tr><th scope="col">#</th><th scope="col">first token</th><th scope="col">voice start</th><th scope="col">total</th><th scope="col" title="your speech end → decision">end→commit</th><th scope="col" title="your speech end → companion audio">voice→voice</th></tr></thead>
           <tbody>
             {turns.slice(-5).map((t) => (
-              <tr key={t.turn}><td>{t.turn}{t.interrupted ? ' (cut)' : ''}</td><td>{fmt(t.firstTokenMs)}</td><td>{fmt(t.speechStartMs)}</td><td>{fmt(t.totalMs)}</td></tr>
+              <tr key={t.turn}><td>{t.turn}{t.interrupted ? ' (cut)' : ''}</td><td>{fmt(t.firstTokenMs)}</td><td>{fmt(t.speechStartMs)}</td><td>{fmt(t.totalMs)}</td><td>{fmt(t.commitMs ?? null)}</td><td data-testid="hud-v2v">{fmt(t.voiceToVoiceMs ?? null)}</td></tr>
             ))}
           </tbody>
         </table>

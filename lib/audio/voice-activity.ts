@@ -30,6 +30,11 @@ export class VoiceActivityGate {
     this.options = { onsetDb: 12, onsetFrames: 8, releaseFrames: 50, ...options };
   }
 
+  /** Silence that ends speech, ms. */
+  get hangoverMs(): number {
+    return this.options.releaseFrames * 10;
+  }
+
   /** Feeds one frame's RMS (0..1); returns an event when the speaking state flips. */
   update(frameRms: number): VoiceActivityEvent {
     const db = toDbfs(frameRms);

@@ -3,7 +3,7 @@ import { ScriptedBrain } from '../brain/scripted-brain';
 import type { BrainProvider } from '../brain/types';
 import { DEMO_PERSONAS } from '../persona/personas';
 import { PacedCaptions } from '../speech/paced-captions';
-import { Conversation, RECALL_BUDGET_MS, takeSentences } from './conversation';
+import { Conversation, RECALL_BUDGET_MS, sameWords, takeSentences } from './conversation';
 import { createCallStore } from './store';
 
 function setup(brain: BrainProvider, charsPerSecond = 2000) {
@@ -121,5 +121,57 @@ describe('Conversation', () => {
     await conversation.userTurn('   ');
     expect(store.getState().captions).toEqual([]);
     expect(store.getState().phase).toBe('listening');
+  });
+});
+
+describe('speculative replies (turn-taking speculate → commit / cancel)', () => {
+  test('sameWords ignores case and punctuation only', () => {
+    expect(sameWords('I went to the shop.', 'i went to the shop')).toBe(true);
+    expect(sameWords('I went to the shop', 'i went to the shop and')).toBe(false);
+  });
+
+  test('a prepared reply shows and says nothing until commit keeps it', async () => {
+    const brain = new ScriptedBrain(['Good to hear. Tell me more.']);
+    const { store, conversation, phases } = setup(brain);
+    conversation.prepare('I went to the shop');
+    await new Promise((r) => setTimeout(r, 50));
+    // The brain already ran, but nothing is visible or audible yet.
+    expect(brain.requests).toHaveLength(1);
+    expect(store.getState().captions).toEqual([]);
+    expect(phases).toEqual([]);
+    await conversation.commit('i went to the shop.');
+    expect(brain.requests).toHaveLength(1);
+    expect(phases).toEqual(['thinking', 'speaking', 'listening']);
+    expect(store.getState().captions.map((c) => [c.speaker, c.text])).toEqual([
+      ['user', 'i went to the shop.'],
+      ['companion', 'Good to hear. Tell me more.'],
+    ]);
+    expect(store.getState().turns).toHaveLength(1);
+    expect(store.getState().turns[0].interrupted).toBe(false);
+  });
+
+  test('commit with different words drops the speculation and answers the final words', async () => {
+    const brain = new ScriptedBrain(['First answer.', 'Second answer.']);
+    const { store, conversation } = setup(brain);
+    conversation.prepare('I went to the shop');
+    await new Promise((r) => setTimeout(r, 20));
+    await conversation.commit('I went to the shop and bought bread');
+    expect(brain.requests.map((r) => r.userText)).toEqual(['I went to the shop', 'I went to the shop and bought bread']);
+    expect(store.getState().captions.map((c) => c.text)).toEqual(['I went to the shop and bought bread', 'Second answer.']);
+    expect(store.getState().turns).toHaveLength(1);
+  });
+
+  test('a dropped speculation (the user went on) leaves no trace', async () => {
+    const brain = new ScriptedBrain(['Never said.'], 5);
+    const { store, conversation, phases } = setup(brain);
+    conversation.prepare('so the thing is');
+    expect(conversation.speculating).toBe(true);
+    conversation.dropSpeculation();
+    await new Promise((r) => setTimeout(r, 60));
+    expect(conversation.speculating).toBe(false);
+    expect(store.getState().captions).toEqual([]);
+    expect(store.getState().turns).toEqual([]);
+    expect(phases).toEqual([]);
+    expect(conversation.history).toEqual([]);
   });
 });

@@ -1,4 +1,7 @@
 import type { BrainProvider, ChatMessage } from '../brain/types';
+import { warmUpGuardrails } from '../guardrails/detector';
+import { checkUserTurn, fixedReplyBrain, ReplyGuard, type TurnDecision } from '../guardrails/guard';
+import { logSafetyEvent } from '../guardrails/store';
 import { adaptationStore } from '../persona/adaptation-store';
 import { TurnStyle } from '../persona/turn-style';
 import type { Persona } from '../persona/types';
@@ -37,8 +40,26 @@ export interface ConversationDeps {
   rememberTurns?: boolean;
   /** The persona's documents (lib/knowledge behind a worker): chunks relevant to a user turn, best first. */
   knowledge?: { search(text: string): Promise<KnowledgeHit[]> };
+  /** The first audio of a reply was scheduled (once per reply). */
+  onReplyAudioStart?: () => void;
   /** Check and repair each streamed sentence against the persona's style targets (default: for LLM providers). */
   styleCheck?: boolean;
+  /** BCP 47 tag for crisis resources (default navigator.language). */
+  locale?: string;
+  /** Records a crisis for the user's safety log (default: lib/guardrails/store, in localStorage). */
+  onSafetyEvent?: typeof logSafetyEvent;
+}
+
+/** Lower-case words only: how a speculative reply's text is compared with the final transcript. */
+export function sameWords(a: string, b: string): boolean {
+  const words = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}' ]+/gu, ' ').split(/\s+/).filter(Boolean).join(' ');
+  return words(a) === words(b);
+}
+
+interface Speculation {
+  text: string;
+  open: (keep: boolean) => void;
+  done: Promise<void>;
 }
 
 /** Splits finished sentences off the front of a streamed buffer. */
@@ -69,10 +90,12 @@ export class Conversation {
   private current: AbortController | null = null;
   private currentTurn: TurnLatency | null = null;
   private turnCount = 0;
+  private speculation: Speculation | null = null;
 
   constructor(deps: ConversationDeps) {
     this.deps = deps;
     this.now = deps.now ?? (() => performance.now());
+    setTimeout(warmUpGuardrails, 0);
   }
 
   get replying(): boolean {
@@ -84,14 +107,71 @@ export class Conversation {
     const clean = text.trim().slice(0, 2000);
     if (!clean) return;
     const { store } = this.deps;
+    this.dropSpeculation();
     this.cancelReply();
     callActions.addCaption(store, 'user', clean, true);
     store.getState().dispatch({ type: 'user-text' });
+    // Guardrails first: a crisis or a refused topic is answered at once with a fixed reply, no brain,
+    // no recall; a crisis turn is not stored as a memory (it is in the user's safety log instead).
+    const decision = checkUserTurn(clean, this.deps.persona, this.locale());
+    if (decision.kind !== 'ok') return this.reply(clean, [], undefined, decision);
     // Recall is sent before the turn is stored, so a turn never recalls itself; the write path then
     // runs in the memory worker while the companion answers.
     const recalling = this.recall(clean);
     if (this.deps.rememberTurns !== false) this.deps.memory?.remember(clean, `u${this.turnCount + 1}`);
     await this.reply(clean, await recalling);
+  }
+
+  /**
+   * Turn-taking says the user's turn is probably ending: start the reply for `text` now (recall and
+   * brain generation) but play nothing until `commit` keeps it. A newer speculation replaces it.
+   */
+  prepare(text: string): void {
+    const clean = text.trim().slice(0, 2000);
+    this.dropSpeculation();
+    if (!clean || checkUserTurn(clean, this.deps.persona, this.locale()).kind !== 'ok') return;
+    let open: (keep: boolean) => void = () => undefined;
+    const gate = new Promise<boolean>((resolve) => (open = resolve));
+    const done = this.recall(clean).then((memories) => this.reply(clean, memories, gate));
+    this.speculation = { text: clean, open, done };
+  }
+
+  /** The speculative reply, if any, is dropped without any audio having played. */
+  dropSpeculation(): void {
+    const speculation = this.speculation;
+    if (!speculation) return;
+    this.speculation = null;
+    speculation.open(false);
+  }
+
+  /** Whether a speculative reply is being prepared. */
+  get speculating(): boolean {
+    return this.speculation !== null;
+  }
+
+  /**
+   * The user's turn ended with `text`: keep the speculative reply when it answered the same words,
+   * otherwise answer afresh. Resolves when the reply is done or cancelled.
+   */
+  async commit(text: string): Promise<void> {
+    const clean = text.trim().slice(0, 2000);
+    const speculation = this.speculation;
+    if (!clean) {
+      this.dropSpeculation();
+      return;
+    }
+    if (!speculation || !sameWords(speculation.text, clean)) return this.userTurn(clean);
+    this.speculation = null;
+    const { store } = this.deps;
+    callActions.addCaption(store, 'user', clean, true);
+    store.getState().dispatch({ type: 'user-text' });
+    if (this.deps.rememberTurns !== false) this.deps.memory?.remember(clean, `u${this.turnCount + 1}`);
+    speculation.open(true);
+    await speculation.done;
+  }
+
+  private locale(): string | undefined {
+    return this.deps.locale ?? (typeof navigator === 'undefined' ? undefined : navigator.language);
   }
 
   private async recall(text: string): Promise<{ id: string; text: string }[]> {
@@ -119,6 +199,11 @@ export class Conversation {
     return lookup ?? [];
   }
 
+  /** Adds measurements (e.g. voice latencies from turn-taking) to the reply in progress. */
+  annotateTurn(patch: Partial<Pick<TurnLatency, 'commitMs' | 'voiceToVoiceMs'>>): void {
+    if (this.currentTurn) Object.assign(this.currentTurn, patch);
+  }
+
   /** The user started talking over the companion: stop talking at once. */
   bargeIn(): void {
     if (!this.current) return;
@@ -127,6 +212,7 @@ export class Conversation {
   }
 
   dispose(): void {
+    this.dropSpeculation();
     this.cancelReply();
   }
 
@@ -141,24 +227,64 @@ export class Conversation {
     }
   }
 
-  private async reply(userText: string, memories: { id: string; text: string }[] = []): Promise<void> {
-    const { store, brain, speech, persona } = this.deps;
+  /**
+   * Generates and speaks a reply. With a `gate` (speculation) the brain starts at once but nothing is
+   * shown, spoken or stored until the gate opens with true; false aborts it silently.
+   */
+  private async reply(
+    userText: string,
+    memories: { id: string; text: string }[] = [],
+    gate?: Promise<boolean>,
+    guarded?: Exclude<TurnDecision, { kind: 'ok' }>,
+  ): Promise<void> {
+    const { store, speech, persona } = this.deps;
+    const brain = guarded ? fixedReplyBrain(guarded.reply) : this.deps.brain;
+    const replyGuard = new ReplyGuard(persona, userText);
     // Persona style: this turn's adaptation (prompt, voice rate, HUD) and, for LLM replies, the sentence-wise style check.
-    const style = new TurnStyle(persona, { affect: this.deps.affect?.(), userText, memories, check: this.deps.styleCheck ?? (brain.kind === 'local-llm' || brain.kind === 'openai-compatible') });
+    const style = new TurnStyle(persona, { affect: this.deps.affect?.(), userText, memories, dialogue: this.history.filter((m) => m.role === 'user').map((m) => m.content), check: this.deps.styleCheck ?? (brain.kind === 'local-llm' || brain.kind === 'openai-compatible') });
     speech.setRate?.(style.adaptation.rate);
     adaptationStore.setState({ adaptation: style.adaptation });
+    const checked: string[] = [];
     const controller = new AbortController();
-    this.current = controller;
     const signal = controller.signal;
-    const started = this.now();
-    const turn: TurnLatency = { turn: ++this.turnCount, firstTokenMs: null, speechStartMs: null, totalMs: null, interrupted: false };
-    this.currentTurn = turn;
-    const captionId = callActions.addCaption(store, 'companion', '', false, memories.map((m) => m.text));
+    const turn: TurnLatency = { turn: 0, firstTokenMs: null, speechStartMs: null, totalMs: null, interrupted: false };
+    let started = this.now();
+    let captionId = -1;
+    const begin = () => {
+      this.cancelReply();
+      this.current = controller;
+      turn.turn = ++this.turnCount;
+      this.currentTurn = turn;
+      captionId = callActions.addCaption(store, 'companion', '', false, memories.map((m) => m.text));
+      if (guarded?.kind === 'crisis') {
+        const eventId = `${Date.now().toString(36)}-${captionId}`;
+        callActions.attachSafety(store, captionId, { ...guarded.card, eventId });
+        const { category, confidence } = guarded.result;
+        (this.deps.onSafetyEvent ?? logSafetyEvent)({ id: eventId, at: new Date().toISOString(), category: category!, confidence, text: userText, personaId: persona.id });
+      }
+    };
+    let opened: Promise<void> = Promise.resolve();
+    if (gate) {
+      opened = gate.then((keep) => {
+        if (!keep) controller.abort();
+        else {
+          // Latencies count from the commit, as for a typed turn.
+          const gained = this.now() - started;
+          started = this.now();
+          if (turn.firstTokenMs !== null) turn.firstTokenMs = Math.max(0, turn.firstTokenMs - gained);
+          begin();
+        }
+      });
+    } else begin();
     let spoken = '';
     let pending = '';
     let full = '';
-    let speaking: Promise<void> = Promise.resolve();
-    const say = (sentence: string) => {
+    let speaking: Promise<void> = opened;
+    const say = (raw: string) => {
+      // Every brain's reply is post-checked sentence by sentence (claims to be human, diagnoses).
+      const sentence = guarded ? raw : replyGuard.check(raw);
+      if (!sentence) return;
+      checked.push(sentence);
       speaking = speaking.then(async () => {
         if (signal.aborted) return;
         const before = spoken ? spoken + ' ' : '';
@@ -167,6 +293,7 @@ export class Conversation {
             if (turn.speechStartMs === null) {
               turn.speechStartMs = this.now() - started;
               store.getState().dispatch({ type: 'reply-started' });
+              this.deps.onReplyAudioStart?.();
             }
           },
           onProgress: (chars) => {
@@ -177,7 +304,7 @@ export class Conversation {
         spoken = before + sentence;
       });
     };
-    const knowledge = await this.takeKnowledge(userText);
+    const knowledge = guarded ? [] : await this.takeKnowledge(userText);
     try {
       const history = this.history.slice(-20);
       for await (const chunk of brain.generate(
@@ -197,6 +324,7 @@ export class Conversation {
       if (!signal.aborted) [...style.filter(takeSentences(pending, true).sentences), ...style.finish()].forEach(say);
       await speaking;
     } catch {
+      await opened;
       if (!signal.aborted) {
         callActions.notify(store, 'brain:failed');
         callActions.updateCaption(store, captionId, spoken || '…', true);
@@ -205,7 +333,9 @@ export class Conversation {
         return;
       }
     }
-    const said = signal.aborted ? spoken : style.text(full);
+    await opened;
+    if (captionId < 0) return; // a speculation that was dropped: nothing was shown or said
+    const said = signal.aborted ? spoken : replyGuard.repairs.length || style.checking ? checked.join(' ') : full.trim();
     callActions.updateCaption(store, captionId, said ? (signal.aborted ? `${said} —` : said) : '…', true);
     const sources = said ? citedSources(said, knowledge) : [];
     if (sources.length) callActions.attachSources(store, captionId, sources);

@@ -91,6 +91,7 @@ export class CallMedia {
     if (this.stopped) return stream.getTracks().forEach((t) => t.stop());
     this.micStream = stream;
     const context = this.ensureAudioContext();
+    this.micOpenedAtMs = context.currentTime * 1000;
     try {
       await context.audioWorklet.addModule(MIC_WORKLET_URL);
     } catch (error) {
@@ -259,6 +260,14 @@ export class CallMedia {
 
   get hasCamera(): boolean {
     return this.camStream !== null;
+  }
+
+  /** Audio-clock time (ms) when the microphone opened: the start of its audio. */
+  micOpenedAtMs = 0;
+
+  /** The microphone's source node, for other audio processors (turn-taking) on the same input. */
+  get micSourceNode(): MediaStreamAudioSourceNode | null {
+    return this.micSource;
   }
 
   get hasMic(): boolean {

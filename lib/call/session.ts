@@ -12,8 +12,13 @@ import { isTooDark } from '../perception/frame-stats';
 import { perceptionAffect } from '../perception/affect';
 import { PerceptionHub } from '../perception/hub';
 import type { SpeechOutput } from '../speech/types';
+import type { SpeechRecognizer } from '../speech/stt/types';
+import type { TurnEvent } from '../turns/protocol';
 import { Conversation, type ConversationDeps, type MemoryPort } from './conversation';
+import { FloorController, type TranscriptPort } from './floor';
+import { FloorTrace } from './floor-trace';
 import { CallMedia } from './media';
+import { TurnNode } from './turn-node';
 import { callActions, type CallStore } from './store';
 import { TabPresence } from './tab-presence';
 
@@ -31,7 +36,17 @@ export interface CallSessionOptions {
   rememberTurns?: boolean;
   /** The persona's documents (lib/knowledge), searched on every user turn. */
   knowledge?: ConversationDeps['knowledge'];
+  /**
+   * Speech-to-text for voice turns (chosen while the call starts); without one, voice turns are
+   * detected and the user is told why only typing is answered (`reason`).
+   */
+  recognizer?: Promise<{ recognizer: SpeechRecognizer | null; reason?: string }>;
+  /** Turn-taking model URL (tests); default: the shipped model. */
+  turnModelUrl?: string;
 }
+
+/** Mic audio kept for a recognizer that is still loading: 20 s of 10 ms frames. */
+const EARLY_FRAMES_MAX = 2000;
 
 export interface MediaRequest {
   camera: boolean;
@@ -46,17 +61,35 @@ export class CallSession {
   readonly perception = new PerceptionHub();
   private readonly store: CallStore;
   private readonly options: CallSessionOptions;
-  private readonly vad = new VoiceActivityGate();
+  /** Fallback turn decisions: 800 ms of silence (interrupts less than 500 ms, answers sooner than 1200 ms). */
+  private readonly vad = new VoiceActivityGate({ releaseFrames: 80 });
   private darkFrames = 0;
   private hiddenSince: number | null = null;
   private readonly presence: TabPresence;
+  /** Live floor probability and turn events for the HUD. */
+  readonly floorTrace = new FloorTrace();
+  private readonly floor: FloorController;
+  private turnNode: TurnNode | null = null;
+  /** Until the turn model runs (or when it can't), the energy gate decides turns. */
+  private useEnergyGate = true;
+  private recognizer: SpeechRecognizer | null = null;
+  private noRecognizerReason = '';
+  private recognizerStarted = false;
+  /** Whether the recognizer is running or known to be unavailable (no more early frames kept). */
+  private recognizerSettled = false;
+  private earlyFrames: { samples: Float32Array; timeMs: number }[] = [];
+  private micFrames = 0;
+  private micStartMs = 0;
+  private partialWords = '';
+  private pendingVoiceTurn: { speechEnd: number; commit: number } | null = null;
+  private unsubscribers: (() => void)[] = [];
 
   constructor(options: CallSessionOptions) {
     this.options = options;
     this.store = options.store;
     this.store.setState({
       personaId: options.persona.id,
-      labels: { brain: options.brain.label, voice: options.speech.label, vision: 'starting', audio: '—', memory: options.memory ? 'loading…' : 'off' },
+      labels: { brain: options.brain.label, voice: options.speech.label, vision: 'starting', audio: '—', memory: options.memory ? 'loading…' : 'off', turns: '—', stt: '—' },
     });
     this.conversation = new Conversation({
       store: options.store,
@@ -75,12 +108,33 @@ export class CallSession {
       },
       onSpeechLevel: (level) => {
         this.metrics.speechLevel = level;
+        this.turnNode?.echoReference(level > 0 ? 20 * Math.log10(level) : -100);
       },
+      onReplyAudioStart: () => this.noteReplyAudio(),
     });
+    this.floor = new FloorController({
+      phase: () => this.store.getState().phase,
+      dispatch: (event) => this.store.getState().dispatch(event),
+      replies: this.conversation,
+      transcript: null,
+      duck: (ducked) => options.speech.duck?.(ducked),
+      onNoWords: (reason) => {
+        if (reason === 'no-recognizer') callActions.notify(this.store, 'stt:off', this.noRecognizerReason ? `I heard you speak, but I can’t understand spoken words yet: ${this.noRecognizerReason}` : undefined);
+      },
+      onCommit: (speechEnd, commit) => {
+        this.pendingVoiceTurn = { speechEnd, commit };
+      },
+      onEvent: (event) => this.floorTrace.mark(event.type, event.time),
+    });
+    this.unsubscribers.push(
+      this.store.subscribe((state, previous) => {
+        if ((state.phase === 'speaking') !== (previous.phase === 'speaking')) this.turnNode?.companionSpeaking(state.phase === 'speaking');
+      }),
+    );
     this.media = new CallMedia(this.metrics, {
       onMicFrame: (samples, rms) => {
         this.perception.micFrame(samples);
-        this.handleMicFrame(rms);
+        this.handleMicFrame(samples, rms);
       },
       onVisionStats: (stats) => this.handleVision(stats.meanLuma),
       onVisionReady: (backend, detail) => {
@@ -168,6 +222,10 @@ export class CallSession {
     try {
       await this.media.startMic(this.options.micId);
       this.store.setState({ mic: 'on' });
+      // Neither holds up the call: the energy gate decides turns until the model runs, and early
+      // mic audio waits for the recognizer in a short buffer.
+      void this.startTurnTaking();
+      void this.startRecognizer();
       for (const code of ['media:mic-denied', 'media:no-mic', 'media:in-use', 'media:device-lost'] as KinErrorCode[]) {
         callActions.clearNotice(this.store, code);
       }
@@ -194,15 +252,137 @@ export class CallSession {
     }
   }
 
-  private handleMicFrame(rms: number): void {
-    const event = this.vad.update(rms);
-    if (event === 'speech-start') {
-      if (this.store.getState().phase === 'speaking') this.conversation.bargeIn();
-      this.store.getState().dispatch({ type: 'user-speech-start' });
-    } else if (event === 'speech-end') {
-      // No on-device transcript yet (the speech issue adds one): back to listening.
-      this.store.getState().dispatch({ type: 'user-speech-end', hasTranscript: false });
+  /** Starts the turn-taking model on the mic; on failure the energy gate keeps deciding turns. */
+  private async startTurnTaking(): Promise<void> {
+    const context = this.media.audioContext;
+    const source = this.media.micSourceNode;
+    this.turnNode?.stop();
+    this.turnNode = null;
+    if (!context || !source) return;
+    try {
+      this.turnNode = await TurnNode.start(context, source, {
+        onEvent: (event) => this.floor.handle(event),
+        onTrace: (time, probability, speech) => this.floorTrace.push(time, probability, speech),
+        onError: (message) => this.fallBackToEnergyGate(message),
+      }, this.options.turnModelUrl);
+      this.useEnergyGate = false;
+      this.floorTrace.backend = `turn model in an AudioWorklet (${this.turnNode.description})`;
+      this.turnNode.companionSpeaking(this.store.getState().phase === 'speaking');
+    } catch (error) {
+      this.fallBackToEnergyGate(error instanceof Error ? error.message : String(error));
     }
+    this.setLabel('turns', this.floorTrace.backend);
+  }
+
+  private fallBackToEnergyGate(reason: string): void {
+    this.turnNode?.stop();
+    this.turnNode = null;
+    this.useEnergyGate = true;
+    this.floorTrace.backend = `energy gate (turn model unavailable: ${reason.slice(0, 80)})`;
+    this.setLabel('turns', this.floorTrace.backend);
+  }
+
+  /** Loads speech recognition; without it voice turns are detected but only typed turns get replies. */
+  private async startRecognizer(): Promise<void> {
+    if (this.recognizerStarted) return;
+    this.recognizerStarted = true;
+    let choice: { recognizer: SpeechRecognizer | null; reason?: string } = { recognizer: null, reason: 'speech recognition is off. You can type.' };
+    try {
+      if (this.options.recognizer) choice = await this.options.recognizer;
+    } catch (error) {
+      choice = { recognizer: null, reason: String(error) };
+    }
+    const recognizer = choice.recognizer;
+    if (!recognizer) {
+      this.recognizerSettled = true;
+      this.earlyFrames = [];
+      this.noRecognizerReason = choice.reason ?? '';
+      this.setLabel('stt', `none — ${this.noRecognizerReason || 'type to talk'}`);
+      return;
+    }
+    this.setLabel('stt', `${recognizer.label} (loading…)`);
+    try {
+      await recognizer.start();
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      callActions.notify(this.store, 'stt:failed', `Speech recognition could not start (${message}). Type to talk; the call goes on.`);
+      this.noRecognizerReason = `speech recognition could not start (${message}). You can type.`;
+      this.recognizerSettled = true;
+      this.earlyFrames = [];
+      this.setLabel('stt', 'failed — type to talk');
+      return;
+    }
+    this.recognizer = recognizer;
+    this.store.setState({ sttLoading: null });
+    this.unsubscribers.push(
+      recognizer.onPartial((text) => {
+        this.partialWords = text;
+        const context = this.media.audioContext;
+        // Recognised words arrive about 0.3 s after they were spoken.
+        if (context) this.turnNode?.transcript(text, context.currentTime - 0.3);
+      }),
+    );
+    const port: TranscriptPort = {
+      partial: () => this.partialWords,
+      takeTurn: async () => {
+        const words = await recognizer.takeTurn();
+        this.partialWords = '';
+        return words;
+      },
+      speechStart: (t) => recognizer.speechStart(t * 1000),
+      speechEnd: (t) => recognizer.speechEnd(t * 1000),
+    };
+    this.floor.setTranscript(port);
+    for (const frame of this.earlyFrames) recognizer.pushFrame(frame.samples, frame.timeMs);
+    this.earlyFrames = [];
+    this.recognizerSettled = true;
+    this.setLabel('stt', recognizer.label);
+  }
+
+  private setLabel(key: 'turns' | 'stt', value: string): void {
+    this.store.setState({ labels: { ...this.store.getState().labels, [key]: value } });
+  }
+
+  /** The first audio of a reply was scheduled: per-turn voice latency for the HUD. */
+  private noteReplyAudio(): void {
+    const pending = this.pendingVoiceTurn;
+    const context = this.media.audioContext;
+    this.pendingVoiceTurn = null;
+    if (!pending || !context) return;
+    const audioOut = context.currentTime + 0.01 + (context.outputLatency || context.baseLatency || 0);
+    this.conversation.annotateTurn({
+      commitMs: Math.round((pending.commit - pending.speechEnd) * 1000),
+      voiceToVoiceMs: Math.round((audioOut - pending.speechEnd) * 1000),
+    });
+  }
+
+  private handleMicFrame(samples: Float32Array, rms: number): void {
+    const context = this.media.audioContext;
+    // Frame times count from the first mic frame on the audio clock, so the recognizer's clock
+    // matches the audio even when it becomes ready after the mic (frames wait in a short buffer).
+    if (this.micFrames === 0) {
+      this.micStartMs = (context?.currentTime ?? 0) * 1000;
+      // An empty frame at the moment the device opened: the audio before the first delivered frame
+      // (while the worklet loaded) counts in the recognizer's clock too.
+      this.earlyFrames.push({ samples: new Float32Array(0), timeMs: Math.min(this.media.micOpenedAtMs, this.micStartMs) });
+    }
+    const timeMs = this.micStartMs + this.micFrames++ * 10;
+    if (this.recognizer) this.recognizer.pushFrame(samples, timeMs);
+    else if (!this.recognizerSettled && this.earlyFrames.length < EARLY_FRAMES_MAX) this.earlyFrames.push({ samples: samples.slice(), timeMs });
+    if (!this.useEnergyGate) return;
+    const event = this.vad.update(rms);
+    const time = context?.currentTime ?? 0;
+    if (event === 'speech-start') {
+      const speaking = this.store.getState().phase === 'speaking';
+      this.floor.handle(this.gateEvent(speaking ? 'barge-in' : 'user-start', time));
+      if (speaking) this.floor.handle(this.gateEvent('user-start', time));
+    } else if (event === 'speech-end') {
+      this.floor.handle({ ...this.gateEvent('commit', time), pauseMs: this.vad.hangoverMs });
+    }
+  }
+
+  private gateEvent(type: TurnEvent['type'], time: number): TurnEvent {
+    return { type, time, floorProbability: type === 'commit' ? 1 : 0, pauseMs: 0 };
   }
 
   private handleVision(luma: number): void {
@@ -244,6 +424,11 @@ export class CallSession {
 
   async end(): Promise<void> {
     this.perception.dispose();
+    for (const unsubscribe of this.unsubscribers) unsubscribe();
+    this.unsubscribers = [];
+    this.turnNode?.stop();
+    this.turnNode = null;
+    this.recognizer?.dispose();
     this.conversation.dispose();
     this.presence.dispose();
     this.options.speech.dispose?.();

@@ -28,6 +28,10 @@ export interface TurnLatency {
   speechStartMs: number | null;
   totalMs: number | null;
   interrupted: boolean;
+  /** Voice turns: the user's speech end → the turn detector's commit, ms. */
+  commitMs?: number;
+  /** Voice turns: the user's speech end → the first companion audio out, ms. */
+  voiceToVoiceMs?: number;
 }
 
 export interface CallNotice {
@@ -50,7 +54,9 @@ export interface CallState {
   perception: { state: string; sentence: string; confidence: number; cues: string[]; timestampMs: number } | null;
   /** A model being downloaded/loaded for this call, or null. */
   brainLoading: { label: string; loaded: number; total: number } | null;
-  labels: { brain: string; voice: string; vision: string; audio: string; memory: string };
+  /** The speech-recognition model being downloaded for this call, or null. */
+  sttLoading: { label: string; loaded: number; total: number } | null;
+  labels: { brain: string; voice: string; vision: string; audio: string; memory: string; turns: string; stt: string };
   dispatch(event: CallEvent): void;
 }
 
@@ -69,7 +75,8 @@ export const INITIAL_CALL_STATE = {
   videoHint: null as string | null,
   perception: null as CallState['perception'],
   brainLoading: null as { label: string; loaded: number; total: number } | null,
-  labels: { brain: '—', voice: '—', vision: '—', audio: '—', memory: '—' },
+  sttLoading: null as { label: string; loaded: number; total: number } | null,
+  labels: { brain: '—', voice: '—', vision: '—', audio: '—', memory: '—', turns: '—', stt: '—' },
 };
 
 /** Creates a call store (one per call page). */

@@ -43,5 +43,10 @@ export function createBrowserVoice(synth: SpeechSynthesis | undefined, preferred
     setRate(scale: number) {
       rate = scale;
     },
+    // Browser voices have no volume control mid-utterance: pausing is the nearest to ducking.
+    duck(ducked: boolean) {
+      if (ducked) synth.pause();
+      else synth.resume();
+    },
   };
 }

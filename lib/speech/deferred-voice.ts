@@ -25,6 +25,10 @@ export class DeferredVoice implements SpeechOutput {
     this.inner?.setRate?.(scale);
   }
 
+  duck(ducked: boolean): void {
+    this.inner?.duck?.(ducked);
+  }
+
   dispose(): void {
     void this.ready.then((voice) => voice.dispose?.()).catch(() => undefined);
   }

@@ -5,6 +5,9 @@ import type { SpeakCallbacks, SpeechOutput } from './types';
 
 type AudioMessage = Extract<TtsOutMessage, { type: 'audio' }>;
 
+/** Gain while the user might be barging in: low enough to hear them, high enough to resume smoothly. */
+const DUCKED_GAIN = 0.15;
+
 /**
  * The zero-download on-device voice: eSpeak NG in a worker, played through the call's AudioContext.
  * Lip-sync level comes from the loudness envelope of the very samples being played.
@@ -17,9 +20,12 @@ export class EspeakVoice implements SpeechOutput {
   private readonly getContext: () => AudioContext | null;
   private readonly voice: PersonaVoice;
   private nextId = 1;
+  private readonly pending = new Map<number, { resolve: (m: AudioMessage) => void; reject: (e: Error) => void }>();
+  /** All of this voice's audio goes through one gain, so a possible barge-in can duck it at once. */
+  private output: GainNode | null = null;
+  private ducked = false;
   /** Persona adaptation's rate multiplier (slower for an anxious or tired user). */
   private rateScale = 1;
-  private readonly pending = new Map<number, { resolve: (m: AudioMessage) => void; reject: (e: Error) => void }>();
   /** Milliseconds the last clip took to synthesize (HUD). */
   lastSynthMs = 0;
   initMs = 0;
@@ -84,7 +90,7 @@ export class EspeakVoice implements SpeechOutput {
     const durationMs = (clip.samples.length / clip.sampleRate) * 1000;
     const source = context.createBufferSource();
     source.buffer = buffer;
-    source.connect(context.destination);
+    source.connect(this.outputFor(context));
     await new Promise<void>((resolve) => {
       let timer: ReturnType<typeof setInterval> | null = null;
       const finish = () => {
@@ -117,8 +123,25 @@ export class EspeakVoice implements SpeechOutput {
     callbacks.onProgress?.(text.length);
   }
 
+  private outputFor(context: AudioContext): GainNode {
+    if (!this.output || this.output.context !== context) {
+      this.output = context.createGain();
+      this.output.gain.value = this.ducked ? DUCKED_GAIN : 1;
+      this.output.connect(context.destination);
+    }
+    return this.output;
+  }
+
   setRate(scale: number): void {
     this.rateScale = Number.isFinite(scale) && scale > 0 ? scale : 1;
+  }
+
+  /** Ducks within ~10 ms (a short ramp, no click); the clip keeps playing underneath. */
+  duck(ducked: boolean): void {
+    this.ducked = ducked;
+    const output = this.output;
+    if (!output) return;
+    output.gain.setTargetAtTime(ducked ? DUCKED_GAIN : 1, output.context.currentTime, 0.01);
   }
 
   dispose(): void {

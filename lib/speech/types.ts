@@ -16,6 +16,8 @@ export interface SpeechOutput {
   readonly audible: boolean;
   /** Speaks the text; resolves when done or aborted. */
   speak(text: string, signal: AbortSignal, callbacks?: SpeakCallbacks): Promise<void>;
+  /** Lowers the voice at once while the user may be barging in (true), or restores it (false). */
+  duck?(ducked: boolean): void;
   /** Scales the speech rate for the next sentences, 0.8..1.1 (persona adaptation: slower when the user seems anxious). */
   setRate?(scale: number): void;
   /** Frees workers and audio; the voice cannot speak afterwards. */

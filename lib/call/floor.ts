@@ -1,0 +1,146 @@
+/**
+ * Who holds the floor: turns the turn detector's events (lib/turns, running in the turn worklet)
+ * into call actions — start a speculative reply, keep or drop it, take the floor, let the user
+ * barge in, and ignore "mm-hm". Pure logic over small ports, so it is tested in Node; the session
+ * wires it to the worklet, the recognizer, the conversation and the voice.
+ */
+import type { TurnEvent } from '../turns/protocol';
+import type { CallEvent, CallPhase } from './machine';
+
+/** What the floor controller needs from the speech recognizer of this call. */
+export interface TranscriptPort {
+  /** Lower-case words heard so far in the current user turn. */
+  partial(): string;
+  /** Final words of the current user turn; resets for the next one. */
+  takeTurn(): Promise<string>;
+  speechStart(timeSeconds: number): void;
+  speechEnd(timeSeconds: number): void;
+}
+
+/** The conversation's side: see Conversation in ./conversation. */
+export interface ReplyPort {
+  readonly replying: boolean;
+  prepare(text: string): void;
+  dropSpeculation(): void;
+  commit(text: string): Promise<void>;
+  bargeIn(): void;
+}
+
+export interface FloorDeps {
+  phase(): CallPhase;
+  dispatch(event: CallEvent): void;
+  replies: ReplyPort;
+  /** Null when no recognizer runs: turns are detected but cannot be answered by voice. */
+  transcript: TranscriptPort | null;
+  /** Lowers (true) or restores (false) the companion's voice while the user might be barging in. */
+  duck(ducked: boolean): void;
+  /** A voice turn ended but there are no words for it (no recognizer, or nothing recognised). */
+  onNoWords?(reason: 'no-recognizer' | 'empty'): void;
+  /** A commit, with the audio-clock time the user's speech ended and the decision time, s. */
+  onCommit?(speechEndSeconds: number, commitSeconds: number): void;
+  /** Every event, for the HUD trace. */
+  onEvent?(event: TurnEvent): void;
+}
+
+export class FloorController {
+  private deps: FloorDeps;
+  /** The user spoke over the companion and the voice is ducked until we know what it was. */
+  private bargePending = false;
+  private inTurn = false;
+  /** Commits in flight (awaiting the final transcript), so a late one can't answer a stale turn. */
+  private commitSeq = 0;
+  /** Words of a turn the user resumed before they were answered: they open the next turn. */
+  private carry = '';
+
+  constructor(deps: FloorDeps) {
+    this.deps = deps;
+  }
+
+  /** The recognizer became ready (or went away). */
+  setTranscript(transcript: TranscriptPort | null): void {
+    this.deps = { ...this.deps, transcript };
+  }
+
+  handle(event: TurnEvent): void {
+    const d = this.deps;
+    d.onEvent?.(event);
+    switch (event.type) {
+      case 'user-start':
+        if (this.bargePending) {
+          // The overlap went on past a backchannel: a real barge-in. Stop the companion.
+          this.bargePending = false;
+          d.duck(false);
+          d.replies.bargeIn();
+        }
+        if (!this.inTurn) {
+          this.inTurn = true;
+          d.transcript?.speechStart(event.time);
+        }
+        d.dispatch({ type: 'user-speech-start' });
+        break;
+      case 'barge-in':
+        if (d.replies.replying) {
+          this.bargePending = true;
+          d.duck(true);
+        }
+        break;
+      case 'backchannel':
+        if (this.bargePending) {
+          this.bargePending = false;
+          d.duck(false);
+        }
+        break;
+      case 'user-pause':
+        d.transcript?.speechEnd(event.time - event.pauseMs / 1000);
+        break;
+      case 'speculate':
+        if (d.transcript) {
+          const words = d.transcript.partial();
+          if (words.trim()) d.replies.prepare(words);
+        }
+        break;
+      case 'cancel':
+        d.replies.dropSpeculation();
+        break;
+      case 'commit':
+        void this.commit(event);
+        break;
+    }
+  }
+
+  private async commit(event: TurnEvent): Promise<void> {
+    const d = this.deps;
+    this.inTurn = false;
+    const speechEnd = event.time - event.pauseMs / 1000;
+    d.onCommit?.(speechEnd, event.time);
+    if (!d.transcript) {
+      d.replies.dropSpeculation();
+      d.dispatch({ type: 'user-speech-end', hasTranscript: false });
+      d.onNoWords?.('no-recognizer');
+      return;
+    }
+    const seq = ++this.commitSeq;
+    d.transcript.speechEnd(speechEnd);
+    let words = '';
+    try {
+      words = (await d.transcript.takeTurn()).trim();
+    } catch {
+      words = '';
+    }
+    words = [this.carry, words].filter(Boolean).join(' ');
+    this.carry = '';
+    // The user went on while the recognizer finished: these words open the turn that follows.
+    if (seq !== this.commitSeq || this.inTurn) {
+      this.carry = words;
+      return;
+    }
+    if (!words) {
+      d.replies.dropSpeculation();
+      d.dispatch({ type: 'user-speech-end', hasTranscript: false });
+      d.onNoWords?.('empty');
+      return;
+    }
+    d.dispatch({ type: 'user-speech-end', hasTranscript: true });
+    await d.replies.commit(words);
+  }
+}

@@ -1,0 +1,103 @@
+/**
+ * Browser adapter for the turn-taking worklet (worklets/turn.worklet.ts → public/worklets/): fetches
+ * the model weights on the main thread (a worklet cannot fetch), runs the detector on the same mic
+ * source as the mic worklet, and forwards its typed messages. Logic lives in lib/turns and ./floor.
+ */
+import type { TurnModelJson } from '../turns/model';
+import {
+  TURN_MODEL_URL,
+  TURN_WORKLET_NAME,
+  TURN_WORKLET_URL,
+  type TurnEvent,
+  type TurnWorkletInMessage,
+  type TurnWorkletOutMessage,
+} from '../turns/protocol';
+
+export interface TurnNodeEvents {
+  onEvent(event: TurnEvent): void;
+  /** Every 50 ms: the floor probability and whether the user is speaking. */
+  onTrace(time: number, floorProbability: number, speech: boolean): void;
+  onError(message: string): void;
+}
+
+/** How long the model may take to arrive and load before the call falls back to the energy gate. */
+const READY_TIMEOUT_MS = 8000;
+
+let modelCache: Promise<TurnModelJson> | null = null;
+
+function loadModel(url: string): Promise<TurnModelJson> {
+  if (!modelCache) {
+    modelCache = fetch(url).then(async (response) => {
+      if (!response.ok) throw new Error(`turn model: HTTP ${response.status}`);
+      const json = (await response.json()) as TurnModelJson;
+      if (!json || !Array.isArray(json.trees)) throw new Error('turn model: not a model file');
+      return json;
+    });
+    modelCache.catch(() => (modelCache = null));
+  }
+  return modelCache;
+}
+
+export class TurnNode {
+  private node: AudioWorkletNode | null = null;
+  /** "150 trees, 21 features" once ready. */
+  description = '';
+
+  private constructor(private readonly events: TurnNodeEvents) {}
+
+  /** Starts the detector on `source`. Rejects (with a reason) when the model or worklet can't load. */
+  static async start(context: AudioContext, source: AudioNode, events: TurnNodeEvents, modelUrl = TURN_MODEL_URL): Promise<TurnNode> {
+    const [model] = await Promise.all([loadModel(modelUrl), context.audioWorklet.addModule(TURN_WORKLET_URL)]);
+    const turnNode = new TurnNode(events);
+    const node = new AudioWorkletNode(context, TURN_WORKLET_NAME, { numberOfInputs: 1, numberOfOutputs: 0 });
+    turnNode.node = node;
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error('turn model did not load in time')), READY_TIMEOUT_MS);
+      node.port.onmessage = (event: MessageEvent<TurnWorkletOutMessage>) => {
+        const message = event.data;
+        if (message.type === 'ready') {
+          clearTimeout(timer);
+          turnNode.description = `${message.trees} trees, ${message.featureCount} features`;
+          node.port.onmessage = (e: MessageEvent<TurnWorkletOutMessage>) => turnNode.receive(e.data);
+          resolve();
+        } else if (message.type === 'error') {
+          clearTimeout(timer);
+          reject(new Error(message.message));
+        }
+      };
+      turnNode.post({ type: 'model', model });
+    });
+    source.connect(node);
+    return turnNode;
+  }
+
+  private receive(message: TurnWorkletOutMessage): void {
+    if (message.type === 'event') this.events.onEvent(message.event);
+    else if (message.type === 'trace') this.events.onTrace(message.time, message.floorProbability, message.speech);
+    else if (message.type === 'error') this.events.onError(message.message);
+  }
+
+  private post(message: TurnWorkletInMessage): void {
+    this.node?.port.postMessage(message);
+  }
+
+  /** Recognizer words whose speech ended at `endTime` (audio clock, s). */
+  transcript(text: string, endTime: number): void {
+    this.post({ type: 'transcript', text, endTime });
+  }
+
+  companionSpeaking(speaking: boolean): void {
+    this.post({ type: 'companion-speaking', speaking });
+  }
+
+  /** The companion's output level (dBFS), so its own voice leaking into the mic isn't the user. */
+  echoReference(levelDb: number): void {
+    this.post({ type: 'echo-reference', levelDb });
+  }
+
+  stop(): void {
+    this.post({ type: 'stop' });
+    this.node?.disconnect();
+    this.node = null;
+  }
+}
