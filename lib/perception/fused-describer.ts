@@ -104,8 +104,10 @@ export class FusedDescriber {
     const cues = FUSION_UNITS.map((unit, i) => ({ word: UNIT_CUES[unit], value: this.unitSmoothed[i] }))
       .filter((cue): cue is { word: string; value: number } => cue.word !== null && cue.value > 0.05)
       .sort((a, b) => b.value - a.value)
-      .slice(0, 3)
-      .map((cue) => cue.word);
+      .map((cue) => cue.word)
+      // "brows raised" adds nothing next to "brows raised, eyes wide".
+      .filter((word, i, words) => !words.some((other, j) => j !== i && other.includes(word) && (other !== word || j < i)))
+      .slice(0, 3);
     const state = FUSED_STATES[lead];
     const strength = confidence >= 0.55 ? '' : confidence >= 0.35 ? 'probably ' : 'maybe ';
     let head = `${strength}${ADJECTIVE[state]}`;

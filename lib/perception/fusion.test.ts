@@ -88,6 +88,11 @@ describe('FusedDescriber', () => {
     expect(last.confidence).toBeGreaterThan(0.7);
   });
 
+  test('a cue contained in a stronger one is not repeated', () => {
+    const d = new FusedDescriber();
+    expect(d.update(output('surprised', 0.8, 0, { surprise: 0.5, browsUp: 0.3 })).sentence).toBe('surprised; brows raised, eyes wide');
+  });
+
   test('weak evidence is hedged', () => {
     const d = new FusedDescriber();
     expect(d.update(output('thinking', 0.3, 0)).sentence).toMatch(/^maybe thinking/);
