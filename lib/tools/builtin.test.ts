@@ -121,7 +121,7 @@ describe('built-in tools', () => {
     const { say } = await registry.call('search_knowledge', { query: 'warm rooms' });
     expect(say).toMatch(/^Here’s what I found\. Heat the rooms you use most to at least 18 degrees\. Close the curtains at dusk\. Draught/);
     expect(say.endsWith('shops.')).toBe(true); // whole sentences only
-    expect(say.length).toBeLessThanOrEqual('Here’s what I found. '.length + 220);
+    expect(say.length).toBeLessThanOrEqual('Here’s what I found. '.length + 160);
   });
 
   test('end_call asks, then ends', async () => {

@@ -38,7 +38,7 @@ export function normaliseLink(raw: string): URL | null {
 const clip = (text: string, max = 120) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
 
 /** The first sentences of a passage, up to about `maxChars` (at least one sentence), for speaking. */
-export function leadSentences(text: string, maxChars = 220): string {
+export function leadSentences(text: string, maxChars = 160): string {
   const sentences = text.split(/(?<=[.!?])\s+/);
   let out = sentences[0];
   for (const next of sentences.slice(1)) {
