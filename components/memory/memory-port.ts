@@ -11,6 +11,9 @@ export function memoryPort(client: MemoryClient, spaceId: string, sessionId: str
     remember(text, turnId) {
       void client.request({ type: 'ingest', turn: { spaceId, sessionId, turnId, speaker: 'user', text, at: Date.now() } });
     },
+    prefetch(partialText) {
+      client.prefetch(partialText);
+    },
     markUsed(ids) {
       client.post({ type: 'mark-used', ids });
     },

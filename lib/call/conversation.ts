@@ -16,6 +16,8 @@ export interface MemoryPort {
   recall(text: string): Promise<{ id: string; text: string; tier?: string }[]>;
   /** Stores what the user said (the write path extracts, resolves and merges). */
   remember(text: string, turnId: string): void;
+  /** Embeds the user's words while they are still speaking, so recall at the turn's end is fast. */
+  prefetch?(partialText: string): void;
   /** Records that these memories were used in a reply (strengthens them). */
   markUsed(ids: string[]): void;
   /** Resolves when everything sent so far has been written. */

@@ -317,6 +317,7 @@ export class CallSession {
     this.unsubscribers.push(
       recognizer.onPartial((text) => {
         this.partialWords = text;
+        if (text) this.options.memory?.prefetch?.(text);
         const context = this.media.audioContext;
         // Recognised words arrive about 0.3 s after they were spoken.
         if (context) this.turnNode?.transcript(text, context.currentTime - 0.3);
