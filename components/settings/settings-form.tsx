@@ -111,6 +111,10 @@ export function SettingsForm() {
           <span>Let my companion know how I seem (a short description — never pictures or audio)</span>
         </label>
         <label className="choice">
+          <input type="checkbox" checked={s.privacy.rememberMood} onChange={(e) => s.updatePrivacy({ rememberMood: e.target.checked })} data-testid="privacy-remember-mood" />
+          <span>Remember how I seemed in calls (only a sentence like “seemed tired”, at most every 2 minutes — never pictures, audio or numbers)</span>
+        </label>
+        <label className="choice">
           <input type="checkbox" checked={s.privacy.allowCloud} onChange={(e) => s.updatePrivacy({ allowCloud: e.target.checked })} />
           <span>Allow a cloud or server model (your messages are sent to it)</span>
         </label>

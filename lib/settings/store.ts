@@ -28,6 +28,8 @@ export interface Settings {
     rememberConversations: boolean;
     /** Let the brain see a one-line description of how you seem (never images or audio). */
     shareMoodWithBrain: boolean;
+    /** Keep short notes of how you seemed during calls in memory (sentences only, at most every 2 minutes). Off by default. */
+    rememberMood: boolean;
     /** Allow sending text to a cloud provider when one is configured. */
     allowCloud: boolean;
   };
@@ -44,7 +46,7 @@ export const DEFAULT_SETTINGS: Settings = {
   sttHost: 'https://huggingface.co/',
   cameraId: '',
   micId: '',
-  privacy: { rememberConversations: true, shareMoodWithBrain: true, allowCloud: false },
+  privacy: { rememberConversations: true, shareMoodWithBrain: true, rememberMood: false, allowCloud: false },
   showHud: false,
 };
 
