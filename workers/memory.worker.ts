@@ -78,6 +78,13 @@ async function handle(message: MemoryRequest): Promise<void> {
       await service.pin(message.id, message.pinned);
       post({ type: 'done', requestId: message.requestId, changed: 1 });
       break;
+    case 'update':
+      try {
+        post({ type: 'done', requestId: message.requestId, changed: (await service.update(message.id, message.text)) ? 1 : 0 });
+      } catch (error) {
+        post({ type: 'error', requestId: message.requestId, code: 'memory:edit', message: error instanceof Error ? error.message : String(error) });
+      }
+      break;
     case 'forget-session':
       post({ type: 'done', requestId: message.requestId, changed: await service.forgetSession(message.sessionId) });
       break;

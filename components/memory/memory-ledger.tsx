@@ -11,13 +11,14 @@ const TIERS: { value: MemoryTier | 'all'; label: string }[] = [
   { value: 'procedural', label: 'Preferences' },
 ];
 
-/** The memory ledger: browse by tier, search, see quote and date, pin, delete, forget, export, import. */
+/** The memory ledger: browse by tier, search, see quote and date, edit, pin, delete, forget, export, import. */
 export function MemoryLedger({ profileId = 'default' }: { profileId?: string }) {
   const client = useRef<MemoryClient | null>(null);
   const [records, setRecords] = useState<SerializedRecord[]>([]);
   const [tier, setTier] = useState<MemoryTier | 'all'>('all');
   const [query, setQuery] = useState('');
   const [status, setStatus] = useState('Opening your memories…');
+  const [editing, setEditing] = useState<{ id: string; text: string } | null>(null);
 
   const refresh = useCallback(async () => {
     const reply = await client.current?.request({ type: 'list' });
@@ -46,6 +47,25 @@ export function MemoryLedger({ profileId = 'default' }: { profileId?: string }) 
   const act = async (message: Parameters<MemoryClient['request']>[0]) => {
     const reply = await client.current?.request(message);
     if (reply?.type === 'error') setStatus(reply.message);
+    await refresh();
+  };
+
+  /** Saves an edit: the worker re-embeds and re-indexes the record and keeps the old text as an edit note. */
+  const saveEdit = async () => {
+    if (!editing) return;
+    const text = editing.text.trim();
+    if (!text) {
+      setStatus('A memory cannot be empty; use Delete to remove it. Your text is still in the box.');
+      return;
+    }
+    const reply = await client.current?.request({ type: 'update', id: editing.id, text });
+    if (reply?.type === 'error') {
+      // Keep the box open with the user's text: nothing is lost.
+      setStatus(reply.message);
+      return;
+    }
+    setStatus(reply?.type === 'done' && reply.changed ? 'Memory updated.' : 'That memory no longer exists.');
+    setEditing(null);
     await refresh();
   };
 
@@ -79,8 +99,24 @@ export function MemoryLedger({ profileId = 'default' }: { profileId?: string }) 
       <ul className="memory-list">
         {shown.map((r) => (
           <li key={r.id} data-testid="memory-item">
-            <p><strong>{r.text}</strong>{r.pinned ? ' 📌' : ''}{r.sensitive ? <span className="muted"> · sensitive ({r.sensitiveKinds.join(', ')})</span> : null}</p>
-            <p className="muted">“{r.provenance.quote}” — {new Date(r.provenance.saidAt).toLocaleDateString()} · {r.tier} · strength {Math.round(r.decayScore * 100)}%{r.archived ? ' · archived' : ''}</p>
+            {editing?.id === r.id ? (
+              <form className="memory-edit" onSubmit={(e) => { e.preventDefault(); void saveEdit(); }}>
+                <label className="visually-hidden" htmlFor={`memory-edit-${r.id}`}>Edit this memory</label>
+                <textarea id={`memory-edit-${r.id}`} autoFocus rows={3} maxLength={2000} value={editing.text} data-testid="memory-edit-text"
+                  onChange={(e) => setEditing({ id: r.id, text: e.target.value })}
+                  onKeyDown={(e) => {
+                    if (e.key === 'Escape') setEditing(null);
+                    if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) { e.preventDefault(); void saveEdit(); }
+                  }} />
+                <button type="submit" data-testid="memory-edit-save">Save</button>
+                <button type="button" onClick={() => setEditing(null)} data-testid="memory-edit-cancel">Cancel</button>
+              </form>
+            ) : (
+              <p><strong>{r.text}</strong>{r.pinned ? ' 📌' : ''}{r.sensitive ? <span className="muted"> · sensitive ({r.sensitiveKinds.join(', ')})</span> : null}</p>
+            )}
+            <p className="muted">“{r.provenance.quote}” — {new Date(r.provenance.saidAt).toLocaleDateString()} · {r.tier} · strength {Math.round(r.decayScore * 100)}%{r.archived ? ' · archived' : ''}
+              {r.edits?.length ? <span data-testid="memory-edited"> · edited by you {new Date(r.edits[r.edits.length - 1].at).toLocaleString()} (was “{r.edits[r.edits.length - 1].previousText}”)</span> : null}</p>
+            {editing?.id !== r.id && <button type="button" onClick={() => setEditing({ id: r.id, text: r.text })} data-testid="memory-edit">Edit</button>}
             <button type="button" onClick={() => act({ type: 'pin', id: r.id, pinned: !r.pinned })}>{r.pinned ? 'Unpin' : 'Pin'}</button>
             <button type="button" onClick={() => act({ type: 'delete', id: r.id })} data-testid="memory-delete">Delete</button>
             <button type="button" onClick={() => act({ type: 'forget-session', sessionId: r.provenance.sessionId })}>Forget this conversation</button>

@@ -22,6 +22,7 @@ export type MemoryRequest =
   | { type: 'list'; requestId: number }
   | { type: 'delete'; requestId: number; id: string }
   | { type: 'pin'; requestId: number; id: string; pinned: boolean }
+  | { type: 'update'; requestId: number; id: string; text: string }
   | { type: 'forget-session'; requestId: number; sessionId: string }
   | { type: 'forget-all'; requestId: number }
   | { type: 'pause'; paused: boolean }
@@ -37,4 +38,4 @@ export type MemoryResponse =
   | { type: 'records'; requestId: number; records: SerializedRecord[] }
   | { type: 'done'; requestId: number; changed: number }
   | { type: 'exported'; requestId: number; json: string }
-  | { type: 'error'; requestId?: number; code: 'memory:import' | 'memory:model' | 'memory:storage'; message: string };
+  | { type: 'error'; requestId?: number; code: 'memory:import' | 'memory:model' | 'memory:storage' | 'memory:edit'; message: string };

@@ -101,6 +101,10 @@ export function validateRecord(value: unknown, path = 'record'): SerializedRecor
     embeddingModel: nullable(o.embeddingModel, `${path}.embeddingModel`, (x, q) => str(x, q, 100)),
     createdAt: num(o.createdAt, `${path}.createdAt`, 0),
     updatedAt: num(o.updatedAt, `${path}.updatedAt`, 0),
+    // Optional (records written before edits existed have none).
+    ...(o.edits === undefined
+      ? {}
+      : { edits: arr(o.edits, `${path}.edits`, (x, q) => { const e = obj(x, q); return { at: num(e.at, `${q}.at`, 0), previousText: str(e.previousText, `${q}.previousText`) }; }) }),
   };
   if (tier === 'episodic') {
     return {

@@ -111,3 +111,48 @@ describe('MemoryService.prefetch', () => {
     s.dispose();
   });
 });
+
+describe('MemoryService.update (edit in the ledger)', () => {
+  test('search finds the edited text and not the old one, after a reopen too; the old text is kept as an edit', async () => {
+    let now = MONDAY;
+    const s = await MemoryService.open('ed1', createHashEmbedder(), () => now);
+    const ids = await s.ingest({ spaceId: 'ed1', sessionId: 'call-1', turnId: 'u1', speaker: 'user', text: 'My sister Anna is visiting on Saturday.', at: new Date(now) });
+    await s.ingest({ spaceId: 'ed1', sessionId: 'call-1', turnId: 'u2', speaker: 'user', text: 'I had pasta for dinner.', at: new Date(now) });
+    const id = ids[0];
+    const before = s.list().find((r) => r.id === id);
+    expect((await s.search('visiting Saturday', 3)).hits[0].id).toBe(id);
+    now += 1000;
+    expect(await s.update(id, 'My sister Anna is coming for the harpsichord concert on Sunday.')).toBe(true);
+    const edited = s.list().find((r) => r.id === id);
+    expect(edited?.text).toBe('My sister Anna is coming for the harpsichord concert on Sunday.');
+    expect(edited?.edits).toEqual([{ at: now, previousText: before?.text }]);
+    expect(edited?.provenance).toEqual(before?.provenance);
+    expect(edited?.updatedAt).toBe(now);
+    expect((await s.search('harpsichord concert', 3)).hits[0]?.id).toBe(id);
+    expect((await s.search('visiting Saturday', 10)).hits.some((h) => h.id === id)).toBe(false);
+    s.dispose();
+    const reopened = await MemoryService.open('ed1', createHashEmbedder(), () => now);
+    const persisted = reopened.list().find((r) => r.id === id);
+    expect(persisted?.text).toContain('harpsichord');
+    expect(persisted?.edits?.length).toBe(1);
+    expect((await reopened.search('harpsichord concert', 3)).hits[0]?.id).toBe(id);
+    expect((await reopened.search('visiting Saturday', 10)).hits.some((h) => h.id === id)).toBe(false);
+    // An export with the edit history imports again (the optional field passes validation).
+    const json = await reopened.exportJson();
+    await reopened.forgetAll();
+    expect(await reopened.importJson(json)).toBeGreaterThan(0);
+    expect(reopened.list().find((r) => r.id === id)?.edits?.[0].previousText).toBe(before?.text);
+    reopened.dispose();
+  });
+
+  test('empty text is refused and changes nothing; an unknown id reports false', async () => {
+    const s = await MemoryService.open('ed2', null, () => MONDAY);
+    const [id] = await s.ingest({ spaceId: 'ed2', sessionId: 's', turnId: '1', speaker: 'user', text: 'I love sushi.', at: new Date(MONDAY) });
+    const before = s.list();
+    await expect(s.update(id, '   ')).rejects.toThrow(/cannot be empty/);
+    await expect(s.update(id, 'x'.repeat(2_001))).rejects.toThrow(/at most/);
+    expect(s.list()).toEqual(before);
+    expect(await s.update('nope', 'text')).toBe(false);
+    s.dispose();
+  });
+});

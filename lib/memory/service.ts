@@ -136,6 +136,21 @@ export class MemoryService {
     return this.space.delete(id);
   }
 
+  /**
+   * Replaces a memory's text (the user's edit in the ledger): re-indexed, re-embedded and persisted;
+   * the old text is kept in `edits`. Throws on empty or overlong text; returns false for an unknown id.
+   */
+  async update(id: string, text: string): Promise<boolean> {
+    const clean = text.trim();
+    if (!clean) throw new Error('A memory cannot be empty; delete it instead.');
+    if (clean.length > 2_000) throw new Error('A memory can be at most 2,000 characters.');
+    const record = this.space.updateText(id, clean);
+    if (!record) return false;
+    await this.embedPending();
+    await this.persist([record]);
+    return true;
+  }
+
   /** Pins or unpins (pinned memories never fade). */
   async pin(id: string, pinned: boolean): Promise<void> {
     const record = this.space.records.get(id);

@@ -157,6 +157,28 @@ export class MemorySpace {
     return applyDecay(this.records.values(), this.clock());
   }
 
+  /**
+   * The user's correction of a memory's text: the old text goes into `edits` (provenance and the
+   * original quote stay), and BM25 and the vector index are rebuilt for the record (its embedding
+   * is queued again, so the caller flushes embeddings). Returns the record, or null if unknown.
+   */
+  updateText(id: string, text: string): MemoryRecord | null {
+    const record = this.records.get(id);
+    const clean = text.trim();
+    if (!record || !clean) return null;
+    if (clean === record.text) return record;
+    const now = this.clock();
+    record.edits = [...(record.edits ?? []), { at: now, previousText: record.text }];
+    record.text = clean;
+    // Episodes are indexed and embedded by what happened; an edit replaces that too.
+    if (record.tier === 'episodic') record.what = clean;
+    record.updatedAt = now;
+    record.embedding = null;
+    record.embeddingModel = null;
+    this.vectors?.delete(id);
+    return this.put(record);
+  }
+
   /** Deletes a record from the map and every index. */
   delete(id: string): boolean {
     const record = this.records.get(id);

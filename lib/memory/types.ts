@@ -60,6 +60,14 @@ interface MemoryBase {
   embeddingModel: string | null;
   createdAt: number;
   updatedAt: number;
+  /** Edits the user made in the ledger, oldest first (absent on records never edited). */
+  edits?: MemoryEdit[];
+}
+
+/** One user edit of a memory's text: when, and what it said before. */
+export interface MemoryEdit {
+  at: number;
+  previousText: string;
 }
 
 /** Something that happened. */
