@@ -4,6 +4,8 @@
  * and send user intents.
  */
 import { VoiceActivityGate } from '../audio/voice-activity';
+import { faceFloorCue, faceFollowsCall } from '../avatar/call-face';
+import { avatarStore } from '../avatar/store';
 import type { BrainProvider } from '../brain/types';
 import { ERROR_MESSAGES, KinError, type KinErrorCode } from '../errors';
 import type { Persona } from '../persona/types';
@@ -11,6 +13,7 @@ import { createLiveMetrics, type LiveMetrics } from '../perception/live';
 import { isTooDark } from '../perception/frame-stats';
 import { perceptionAffect } from '../perception/affect';
 import { PerceptionHub } from '../perception/hub';
+import { MoodNotes } from '../perception/mood-notes';
 import type { SpeechOutput } from '../speech/types';
 import type { SpeechRecognizer } from '../speech/stt/types';
 import type { TurnEvent } from '../turns/protocol';
@@ -34,6 +37,8 @@ export interface CallSessionOptions {
   memory?: MemoryPort;
   /** Privacy switch: remember what is said in this call. */
   rememberTurns?: boolean;
+  /** Privacy switch (off by default): keep perception sentences as episodic notes (lib/perception/mood-notes). */
+  rememberMood?: boolean;
   /** The persona's documents (lib/knowledge), searched on every user turn. */
   knowledge?: ConversationDeps['knowledge'];
   /**
@@ -124,11 +129,24 @@ export class CallSession {
       onCommit: (speechEnd, commit) => {
         this.pendingVoiceTurn = { speechEnd, commit };
       },
-      onEvent: (event) => this.floorTrace.mark(event.type, event.time),
+      onEvent: (event) => {
+        this.floorTrace.mark(event.type, event.time);
+        faceFloorCue(event, avatarStore, performance.now());
+      },
     });
     this.unsubscribers.push(
+      faceFollowsCall(this.store, options.persona, avatarStore, () => this.perception.current?.state ?? null),
       this.store.subscribe((state, previous) => {
         if ((state.phase === 'speaking') !== (previous.phase === 'speaking')) this.turnNode?.companionSpeaking(state.phase === 'speaking');
+      }),
+    );
+    // Only with permission, and only the sentence: at most one note per change of state and per 2 minutes.
+    const moodNotes = new MoodNotes({ enabled: Boolean(options.rememberMood && options.rememberTurns !== false && options.memory) });
+    this.unsubscribers.push(
+      this.perception.store.subscribe((state, previous) => {
+        if (state.fused === previous.fused) return;
+        const note = moodNotes.offer(this.perception.current, Date.now());
+        if (note) options.memory?.remember(note, `mood-${Date.now()}`);
       }),
     );
     this.media = new CallMedia(this.metrics, {
