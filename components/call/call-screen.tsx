@@ -108,7 +108,7 @@ function Call({ persona }: { persona: Persona }) {
     }).then(({ plan, recognizer: r }) => ({ recognizer: r, reason: plan.kind === 'none' ? plan.reason : undefined })) : undefined;
     const toolBrain = tools.wrap(brain, { memory: settings.privacy.rememberConversations ? toolMemory(getMemoryClient(), 'default', `call-${Date.now()}`) : undefined });
     const s = new CallSession({ store, persona, brain: toolBrain, speech, cameraId: settings.cameraId, micId: settings.micId, shareMood: settings.privacy.shareMoodWithBrain,
-      memory: memoryPort(getMemoryClient(), 'default', `call-${Date.now()}`), rememberTurns: settings.privacy.rememberConversations, recognizer, knowledge: knowledgePort(persona.id) });
+      memory: memoryPort(getMemoryClient(), 'default', `call-${Date.now()}`), rememberTurns: settings.privacy.rememberConversations, rememberMood: settings.privacy.rememberMood, recognizer, knowledge: knowledgePort(persona.id) });
     media = s.media;
     void getMemoryClient().ready.then((ready) => store.setState({
       labels: { ...store.getState().labels, memory: `ready: ${ready.records} records, ${ready.embedder ? `search by meaning (${ready.embedder})` : 'search by words only'}${settings.privacy.rememberConversations ? '' : '; not remembering this call'}` },

@@ -8,6 +8,7 @@ import { MIC_WORKLET_NAME, MIC_WORKLET_URL, type MicWorkletOutMessage } from '..
 import { KinError, mediaErrorCode, type KinErrorCode } from '../errors';
 import type { LiveMetrics } from '../perception/live';
 import { RateCounter } from '../perception/live';
+import { ManagedWorker, type WorkerLike } from '../perception/managed-worker';
 import type { Description } from '../perception/describer';
 import { FACE_MODEL_URL, MEDIAPIPE_WASM_BASE, type FaceResult, type FrameStats, type VisionBackend, type VisionInMessage, type VisionOutMessage } from '../perception/protocol';
 import { FramePump } from '../video/frame-pump';
@@ -18,6 +19,8 @@ export interface MediaEvents {
   onVisionStats(stats: FrameStats): void;
   /** The vision worker started: which backend really runs. */
   onVisionReady(backend: VisionBackend, detail?: string): void;
+  /** The vision worker crashed: it restarts after `restartInMs` (1 s, 2 s, 4 s … 30 s), null = gave up. */
+  onVisionCrash(reason: string, restartInMs: number | null): void;
   /** A face result for one frame (null when face tracking is off). */
   onFace(face: FaceResult | null, description: Description | null): void;
   onDeviceLost(kind: 'camera' | 'mic'): void;
@@ -38,7 +41,7 @@ export class CallMedia {
   private micNode: AudioWorkletNode | null = null;
   private micSource: MediaStreamAudioSourceNode | null = null;
   private camStream: MediaStream | null = null;
-  private worker: Worker | null = null;
+  private worker: ManagedWorker<VisionInMessage, VisionOutMessage> | null = null;
   private pump: FramePump<ImageBitmap> | null = null;
   private video: HTMLVideoElement | null = null;
   private lastSeq = -1;
@@ -172,32 +175,42 @@ export class CallMedia {
   }
 
   private startVision(video: HTMLVideoElement): void {
-    try {
-      this.worker = new Worker(new URL('../../workers/vision.worker.ts', import.meta.url), { type: 'module' });
-    } catch (error) {
-      this.events.onError('worker:start', String(error));
-      return;
-    }
-    this.worker.onerror = (event) => {
-      this.events.onError('worker:start', event.message);
-      this.pump?.stop();
-    };
-    this.worker.onmessage = (event: MessageEvent<VisionOutMessage>) => {
-      const message = event.data;
-      if (message.type === 'result') {
+    // Restarts with backoff after a crash (lib/perception/managed-worker, like prosody and fusion).
+    this.worker = new ManagedWorker<VisionInMessage, VisionOutMessage>({
+      create: () => new Worker(new URL('../../workers/vision.worker.ts', import.meta.url), { type: 'module' }) as unknown as WorkerLike,
+      onStart: (worker) => {
+        worker.postMessage({ type: 'init', modelUrl: FACE_MODEL_URL, wasmBase: MEDIAPIPE_WASM_BASE, preferGpu: true } satisfies VisionInMessage);
+        // A restart: the crashed worker's frame never comes back, so free the pump and resume it.
         this.pump?.frameDone();
-        this.metrics.videoFramesProcessed++;
-        this.metrics.videoLuma = message.stats.meanLuma;
-        this.metrics.videoProcessMs = message.stats.processMs;
-        this.events.onVisionStats(message.stats);
-        this.events.onFace(message.face, message.description);
-      } else if (message.type === 'ready') {
-        this.events.onVisionReady(message.backend, message.detail);
-      } else if (message.type === 'error') {
-        this.events.onError(message.code, message.message);
-      }
-    };
-    this.post({ type: 'init', modelUrl: FACE_MODEL_URL, wasmBase: MEDIAPIPE_WASM_BASE, preferGpu: true });
+        if (!this.visionPaused && !document.hidden && this.camStream?.getVideoTracks().some((t) => t.enabled)) this.pump?.start();
+      },
+      onMessage: (message) => this.handleVisionMessage(message),
+      onCrash: (reason, restartInMs) => {
+        this.pump?.stop();
+        this.events.onVisionCrash(reason, restartInMs);
+      },
+      maxRestarts: 5,
+    });
+    this.worker.start();
+    this.createPump(video);
+  }
+
+  private handleVisionMessage(message: VisionOutMessage): void {
+    if (message.type === 'result') {
+      this.pump?.frameDone();
+      this.metrics.videoFramesProcessed++;
+      this.metrics.videoLuma = message.stats.meanLuma;
+      this.metrics.videoProcessMs = message.stats.processMs;
+      this.events.onVisionStats(message.stats);
+      this.events.onFace(message.face, message.description);
+    } else if (message.type === 'ready') {
+      this.events.onVisionReady(message.backend, message.detail);
+    } else if (message.type === 'error') {
+      this.events.onError(message.code, message.message);
+    }
+  }
+
+  private createPump(video: HTMLVideoElement): void {
     const hasRvfc = 'requestVideoFrameCallback' in HTMLVideoElement.prototype;
     this.pump = new FramePump<ImageBitmap>(
       {
@@ -214,6 +227,7 @@ export class CallMedia {
           return createImageBitmap(video);
         },
         send: (bitmap, seq, timestampMs) => {
+          if (!this.worker?.alive) return bitmap.close(); // crashed, waiting to restart
           const now = performance.now();
           this.videoRate.tick(now);
           this.metrics.videoFramesSent++;
@@ -239,7 +253,7 @@ export class CallMedia {
   }
 
   private post(message: VisionInMessage, transfer: Transferable[] = []): void {
-    this.worker?.postMessage(message, transfer);
+    this.worker?.post(message, transfer);
   }
 
   /** Camera perception switch: paused = no frames reach the vision worker (it idles); the picture stays. */
@@ -301,8 +315,7 @@ export class CallMedia {
     if (typeof document !== 'undefined') document.removeEventListener('visibilitychange', this.onVisibility);
     if (this.statsTimer) clearInterval(this.statsTimer);
     this.pump?.stop();
-    this.post({ type: 'dispose' });
-    this.worker?.terminate();
+    this.worker?.dispose({ type: 'dispose' });
     this.worker = null;
     this.micNode?.port.postMessage({ type: 'stop' });
     this.micNode?.disconnect();

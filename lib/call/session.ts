@@ -14,6 +14,7 @@ import { isTooDark } from '../perception/frame-stats';
 import { perceptionAffect } from '../perception/affect';
 import { PerceptionHub } from '../perception/hub';
 import { MoodNotes } from '../perception/mood-notes';
+import { MoodNotes } from '../perception/mood-notes';
 import type { SpeechOutput } from '../speech/types';
 import type { SpeechRecognizer } from '../speech/stt/types';
 import type { TurnEvent } from '../turns/protocol';
@@ -37,6 +38,8 @@ export interface CallSessionOptions {
   memory?: MemoryPort;
   /** Privacy switch: remember what is said in this call. */
   rememberTurns?: boolean;
+  /** Privacy switch (off by default): keep perception sentences as episodic notes (lib/perception/mood-notes). */
+  rememberMood?: boolean;
   /** Privacy switch (off by default): keep perception sentences as episodic notes (lib/perception/mood-notes). */
   rememberMood?: boolean;
   /** The persona's documents (lib/knowledge), searched on every user turn. */
@@ -149,6 +152,15 @@ export class CallSession {
         if (note) options.memory?.remember(note, `mood-${Date.now()}`);
       }),
     );
+    // Only with permission, and only the sentence: at most one note per change of state and per 2 minutes.
+    const moodNotes = new MoodNotes({ enabled: Boolean(options.rememberMood && options.rememberTurns !== false && options.memory) });
+    this.unsubscribers.push(
+      this.perception.store.subscribe((state, previous) => {
+        if (state.fused === previous.fused) return;
+        const note = moodNotes.offer(this.perception.current, Date.now());
+        if (note) options.memory?.remember(note, `mood-${Date.now()}`);
+      }),
+    );
     this.media = new CallMedia(this.metrics, {
       onMicFrame: (samples, rms) => {
         this.perception.micFrame(samples);
@@ -159,6 +171,12 @@ export class CallSession {
         const words = { 'mediapipe-gpu': 'MediaPipe face landmarker (GPU)', 'mediapipe-cpu': 'MediaPipe face landmarker (CPU)', 'frame-stats': 'brightness only (face tracking unavailable)' }[backend];
         this.store.setState({ labels: { ...this.store.getState().labels, vision: detail ? `${words}; ${detail.slice(0, 120)}` : words } });
         this.perception.setVisionBackend(words);
+      },
+      onVisionCrash: (reason, restartInMs) => {
+        this.perception.visionCrashed(reason, restartInMs);
+        const vision = restartInMs === null ? 'vision worker crashed — gave up' : `vision worker crashed — restarting in ${Math.round(restartInMs / 1000)} s`;
+        this.store.setState({ labels: { ...this.store.getState().labels, vision } });
+        if (restartInMs === null) callActions.notify(this.store, 'worker:start', 'Face tracking stopped: the vision worker kept crashing. The call goes on.');
       },
       onFace: (face, description) => {
         const m = this.metrics;

@@ -110,6 +110,24 @@ describe('PerceptionHub', () => {
     hub.dispose();
   });
 
+  test('a vision worker crash shows "restarting" until the fresh worker is ready; giving up is said too', () => {
+    const { hub } = setup();
+    hub.setVisionBackend('MediaPipe face landmarker (CPU)');
+    hub.visionResult(face(1), 1000, 0.5);
+    hub.visionCrashed('boom', 2000);
+    let s = hub.store.getState();
+    expect(s.visionBackend).toBe('restarting');
+    expect(s.workerRestarts).toBe(1);
+    expect(s.problems).toEqual(['vision worker crashed — restarting in 2 s']);
+    hub.setVisionBackend('MediaPipe face landmarker (CPU)');
+    expect(hub.store.getState().problems).toEqual(['no face in view']);
+    hub.visionCrashed('boom', null);
+    s = hub.store.getState();
+    expect(s.visionBackend).toMatch(/^crashed/);
+    expect(s.problems).toEqual(['vision worker crashed (boom) — gave up']);
+    hub.dispose();
+  });
+
   test('fused descriptions publish staleness against the frame capture time', () => {
     const { hub, fusion } = setup();
     const capture = performance.now() - 40;

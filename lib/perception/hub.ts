@@ -108,8 +108,9 @@ export class PerceptionHub {
     }
   }
 
-  /** Names the vision backend (from the vision worker's 'ready'). */
+  /** Names the vision backend (from the vision worker's 'ready'; a restarted worker clears its crash). */
   setVisionBackend(label: string): void {
+    this.crashes.delete('vision');
     this.store.setState({ visionBackend: label });
     this.refreshProblems();
   }
@@ -183,9 +184,22 @@ export class PerceptionHub {
     }
   }
 
-  private onCrash(which: 'prosody' | 'fusion', reason: string, restartIn: number | null): void {
+  private visionRestarts = 0;
+
+  /**
+   * The vision worker (a ManagedWorker in lib/call/media) crashed; `restartIn` null = it gave up.
+   * The panel says "restarting" until the fresh worker's 'ready' names its backend again.
+   */
+  visionCrashed(reason: string, restartIn: number | null): void {
+    if (restartIn !== null) this.visionRestarts++;
+    this.store.setState({ visionBackend: restartIn === null ? 'crashed — face tracking off' : 'restarting', faces: 0 });
+    this.onCrash('vision', reason, restartIn);
+  }
+
+  private onCrash(which: 'prosody' | 'fusion' | 'vision', reason: string, restartIn: number | null): void {
     this.crashes.set(which, restartIn === null ? `${which} worker crashed (${reason}) — gave up` : `${which} worker crashed — restarting in ${Math.round(restartIn / 1000)} s`);
-    this.store.setState({ workerRestarts: this.prosody.restarts + this.fusion.restarts, ...(which === 'fusion' ? { fusionBackend: 'failed' as const } : { vadBackend: 'failed' as const }) });
+    const failed = which === 'fusion' ? { fusionBackend: 'failed' as const } : which === 'prosody' ? { vadBackend: 'failed' as const } : {};
+    this.store.setState({ workerRestarts: this.prosody.restarts + this.fusion.restarts + this.visionRestarts, ...failed });
     this.refreshProblems();
   }
 

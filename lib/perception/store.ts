@@ -56,7 +56,8 @@ export function createPerceptionStore(): PerceptionStore {
 /** Problems list from the current readings (pure, tested). */
 export function perceptionProblems(s: Pick<PerceptionState, 'cameraPerception' | 'voicePerception' | 'faces' | 'tooDark' | 'vadBackend' | 'fusionBackend' | 'visionBackend' | 'backendDetail'>, crashes: string[]): string[] {
   const out: string[] = [];
-  if (s.cameraPerception && s.visionBackend !== 'off') {
+  // While the vision worker is restarting (or gave up) the crash line says it; no face checks.
+  if (s.cameraPerception && s.visionBackend !== 'off' && !/^(restarting|crashed)/.test(s.visionBackend)) {
     if (s.visionBackend.includes('brightness only')) out.push('face tracking unavailable (model failed)');
     else if (s.faces === 0) out.push('no face in view');
     else if (s.faces > 1) out.push(`${s.faces} faces in view — reading the nearest`);
