@@ -14,7 +14,6 @@ import { isTooDark } from '../perception/frame-stats';
 import { perceptionAffect } from '../perception/affect';
 import { PerceptionHub } from '../perception/hub';
 import { MoodNotes } from '../perception/mood-notes';
-import { MoodNotes } from '../perception/mood-notes';
 import type { SpeechOutput } from '../speech/types';
 import type { SpeechRecognizer } from '../speech/stt/types';
 import type { TurnEvent } from '../turns/protocol';
@@ -38,8 +37,6 @@ export interface CallSessionOptions {
   memory?: MemoryPort;
   /** Privacy switch: remember what is said in this call. */
   rememberTurns?: boolean;
-  /** Privacy switch (off by default): keep perception sentences as episodic notes (lib/perception/mood-notes). */
-  rememberMood?: boolean;
   /** Privacy switch (off by default): keep perception sentences as episodic notes (lib/perception/mood-notes). */
   rememberMood?: boolean;
   /** The persona's documents (lib/knowledge), searched on every user turn. */
@@ -141,15 +138,6 @@ export class CallSession {
       faceFollowsCall(this.store, options.persona, avatarStore, () => this.perception.current?.state ?? null),
       this.store.subscribe((state, previous) => {
         if ((state.phase === 'speaking') !== (previous.phase === 'speaking')) this.turnNode?.companionSpeaking(state.phase === 'speaking');
-      }),
-    );
-    // Only with permission, and only the sentence: at most one note per change of state and per 2 minutes.
-    const moodNotes = new MoodNotes({ enabled: Boolean(options.rememberMood && options.rememberTurns !== false && options.memory) });
-    this.unsubscribers.push(
-      this.perception.store.subscribe((state, previous) => {
-        if (state.fused === previous.fused) return;
-        const note = moodNotes.offer(this.perception.current, Date.now());
-        if (note) options.memory?.remember(note, `mood-${Date.now()}`);
       }),
     );
     // Only with permission, and only the sentence: at most one note per change of state and per 2 minutes.
