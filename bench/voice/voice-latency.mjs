@@ -7,7 +7,7 @@
 // plus the context's output latency).
 // Env: KIN_BENCH_PORT (3250), CHROMIUM_PATH. Progress on stderr; the last stdout line is JSON.
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { chromium } from '@playwright/test';
 import { haveTools, Scene } from '../../scripts/espeak-scene.mjs';
@@ -61,6 +61,7 @@ for (const text of TURNS) {
   scene.silence(ANSWER_SECONDS);
 }
 const duration = scene.write(wavPath);
+writeFileSync(resolve(out, 'voice-latency.words.json'), JSON.stringify({ words: scene.words, starts, ends }));
 log(`scene: ${TURNS.length} turns, ${duration.toFixed(1)} s`);
 
 if (!existsSync(resolve(root, '.next/BUILD_ID'))) {
