@@ -17,6 +17,8 @@ import { selectVoice } from '@/lib/speech/select';
 import { selectBrowserRecognizer } from '@/lib/speech/stt/browser';
 import { MemoryClient } from '@/components/memory/memory-client';
 import { memoryPort } from '@/components/memory/memory-port';
+import { MemoryPauseToggle } from '@/components/memory/memory-pause-toggle';
+import type { PausableMemoryPort } from '@/lib/memory/pause';
 import { getKnowledgeClient } from '@/components/knowledge/knowledge-client';
 import { knowledgePort } from '@/components/knowledge/knowledge-port';
 import { CallSidePanel } from '@/components/objectives/call-side-panel';
@@ -83,6 +85,8 @@ function Call({ persona }: { persona: Persona }) {
   // Tools (confirmation card, reminders) and objectives for this call; they wrap the chosen brain.
   const tools = useMemo(() => createCallTools(store, persona), [store, persona]);
   const [session, setSession] = useState<CallSession | null>(null);
+  const [callMemory, setCallMemory] = useState<PausableMemoryPort | null>(null);
+  const [memoryPaused, setMemoryPaused] = useState(false);
   const camera = useStore(store, (s) => s.camera);
 
   const start = useCallback(async (choice: { camera: boolean; mic: boolean }) => {
@@ -107,8 +111,11 @@ function Call({ persona }: { persona: Persona }) {
       onProgress: (p) => store.setState({ sttLoading: p.fraction === 1 ? null : { label: 'the speech recognition model', loaded: p.loadedBytes, total: p.totalBytes } }),
     }).then(({ plan, recognizer: r }) => ({ recognizer: r, reason: plan.kind === 'none' ? plan.reason : undefined })) : undefined;
     const toolBrain = tools.wrap(brain, { memory: settings.privacy.rememberConversations ? toolMemory(getMemoryClient(), 'default', `call-${Date.now()}`) : undefined });
+    const memory = memoryPort(getMemoryClient(), 'default', `call-${Date.now()}`);
+    setCallMemory(memory);
+    setMemoryPaused(false);
     const s = new CallSession({ store, persona, brain: toolBrain, speech, cameraId: settings.cameraId, micId: settings.micId, shareMood: settings.privacy.shareMoodWithBrain,
-      memory: memoryPort(getMemoryClient(), 'default', `call-${Date.now()}`), rememberTurns: settings.privacy.rememberConversations, rememberMood: settings.privacy.rememberMood, recognizer, knowledge: knowledgePort(persona.id) });
+      memory, rememberTurns: settings.privacy.rememberConversations, rememberMood: settings.privacy.rememberMood, recognizer, knowledge: knowledgePort(persona.id) });
     media = s.media;
     void getMemoryClient().ready.then((ready) => store.setState({
       labels: { ...store.getState().labels, memory: `ready: ${ready.records} records, ${ready.embedder ? `search by meaning (${ready.embedder})` : 'search by words only'}${settings.privacy.rememberConversations ? '' : '; not remembering this call'}` },
@@ -161,7 +168,7 @@ function Call({ persona }: { persona: Persona }) {
         <p>{turns === 0 ? 'Come back any time.' : `You exchanged ${turns} message${turns === 1 ? '' : 's'}.`} Your camera and microphone are off.</p>
         {turns > 0 && settingsStore.getState().privacy.rememberConversations && (
           <p className="muted" role="status" data-testid="memory-save-status">
-            {memorySaved === null ? 'Saving what you talked about on this device…' : memorySaved ? 'What you talked about is saved on this device. See or delete it under Memories.' : 'Some memories of this call may not have been saved.'}
+            {memorySaved === null ? 'Saving what you talked about on this device…' : memoryPaused ? 'Memory was paused, so nothing said after that was saved. See or delete the rest under Memories.' : memorySaved ? 'What you talked about is saved on this device. See or delete it under Memories.' : 'Some memories of this call may not have been saved.'}
           </p>
         )}
         <div className="actions">
@@ -195,6 +202,7 @@ function Call({ persona }: { persona: Persona }) {
         <StatusLine store={store} />
         {session && <LevelMeter metrics={session.metrics} />}
         <ConfirmationCard confirmations={tools.confirmations} />
+        {session && <MemoryPauseToggle port={callMemory} offReason={settingsStore.getState().privacy.rememberConversations ? undefined : 'memory is off in Settings'} onChange={setMemoryPaused} />}
         {textOpen && <TextComposer autoFocus onSend={(text) => void session?.sendText(text)} />}
         <Controls store={store} textOpen={textOpen} hudOpen={hudOpen}
           onToggleMic={() => session?.setMicMuted(store.getState().mic !== 'muted')}

@@ -1,8 +1,16 @@
 import type { MemoryPort } from '@/lib/call/conversation';
+import { pausableMemory, type PausableMemoryPort } from '@/lib/memory/pause';
 import type { MemoryClient } from './memory-client';
 
-/** Adapts the memory worker client to what a call's conversation needs. */
-export function memoryPort(client: MemoryClient, spaceId: string, sessionId: string): MemoryPort {
+/**
+ * Adapts the memory worker client to what a call's conversation needs. The port can be paused
+ * during the call (incognito); pausing also tells the worker, and a new port clears an earlier pause.
+ */
+export function memoryPort(client: MemoryClient, spaceId: string, sessionId: string, paused = false): PausableMemoryPort {
+  return pausableMemory(workerPort(client, spaceId, sessionId), (p) => client.post({ type: 'pause', paused: p }), paused);
+}
+
+function workerPort(client: MemoryClient, spaceId: string, sessionId: string): MemoryPort {
   return {
     async recall(text) {
       const response = await client.request({ type: 'search', query: text, k: 3, now: Date.now() });
