@@ -9,6 +9,7 @@ import type { AvatarStore } from '@/lib/avatar/store';
 import type { CallStore } from '@/lib/call/store';
 import type { LiveMetrics } from '@/lib/perception/live';
 import type { Persona } from '@/lib/persona/types';
+import { exposeFaceDebug } from './face-debug';
 
 interface Props {
   persona: Persona;
@@ -55,7 +56,9 @@ export function CompanionFace2d({ persona, store, metrics, avatar }: Props) {
       drawFace2d(ctx, size, persona.look, pose);
     };
     frame = requestAnimationFrame(loop);
+    const unexpose = exposeFaceDebug(driver, 'canvas2d');
     return () => {
+      unexpose();
       cancelAnimationFrame(frame);
       observer.disconnect();
     };

@@ -9,6 +9,7 @@ import type { AvatarStore } from '@/lib/avatar/store';
 import type { CallStore } from '@/lib/call/store';
 import type { LiveMetrics } from '@/lib/perception/live';
 import type { PersonaLook } from '@/lib/persona/types';
+import { exposeFaceDebug } from './face-debug';
 
 /** Handles a host (the harness, a debug panel) may keep to steer or inspect the face. */
 export interface HeadHandles {
@@ -43,6 +44,7 @@ export function HeadScene({ look, store, metrics, avatar, seed = 1, onReady }: P
     camera.lookAt(0, -0.2, 0);
   }, [scene, camera, look.background]);
   useEffect(() => onReady?.({ driver, rig }), [onReady, driver, rig]);
+  useEffect(() => exposeFaceDebug(driver, 'webgl2'), [driver]);
 
   useFrame((state, delta) => {
     const now = performance.now();

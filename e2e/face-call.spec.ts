@@ -1,0 +1,75 @@
+import { expect, test } from '@playwright/test';
+import { bestLag, pearson } from '../lib/avatar/lipsync-stats';
+import { CallPage } from './pages/call-page';
+
+/**
+ * In-call lip sync: in a typed call with the default on-device voice (eSpeak NG), the face's jawOpen
+ * (window.__kinFace) is sampled together with the voice level (session.metrics.speechLevel) every
+ * ~30 ms while the companion speaks. The mouth must follow the voice (Pearson r > 0.5), stay near
+ * closed when the voice is silent, and the lag of best cross-correlation is printed as the offset.
+ */
+test('the mouth moves with the companion’s voice in a call', async ({ page }) => {
+  test.setTimeout(150_000);
+  const call = new CallPage(page);
+  await call.goto('friend');
+  await call.typeInstead();
+  await call.waitConnected();
+  await expect.poll(() => page.evaluate(() => typeof window.__kinFace?.jawOpen === 'function')).toBe(true);
+  const voice = await page.evaluate(() => window.__kinCall?.state().labels.voice ?? '');
+  console.log('voice:', voice, '| face:', await page.evaluate(() => window.__kinFace?.renderer));
+  test.skip(!/espeak/i.test(voice), `no eSpeak voice in this browser (${voice})`);
+
+  // Sampling starts before the reply so the silent lead-in is in the record too.
+  await page.evaluate(() => {
+    const w = window as unknown as { __kinSamples: { t: number; jaw: number; level: number; phase: string }[]; __kinSampler: number };
+    w.__kinSamples = [];
+    w.__kinSampler = window.setInterval(() => {
+      const kin = window.__kinCall;
+      const face = window.__kinFace;
+      if (!kin || !face) return;
+      w.__kinSamples.push({ t: performance.now(), jaw: face.jawOpen(), level: kin.session.metrics.speechLevel, phase: kin.state().phase });
+    }, 30);
+  });
+  await call.sendText('Tell me about a lovely walk you would take on a sunny morning.');
+  await expect(call.status).toHaveAttribute('data-phase', 'speaking', { timeout: 60_000 });
+  await expect(call.status).not.toHaveAttribute('data-phase', 'speaking', { timeout: 90_000 });
+  await page.waitForTimeout(600);
+  const samples = await page.evaluate(() => {
+    const w = window as unknown as { __kinSamples: { t: number; jaw: number; level: number; phase: string }[]; __kinSampler: number };
+    clearInterval(w.__kinSampler);
+    return w.__kinSamples;
+  });
+
+  const speaking = samples.filter((s) => s.phase === 'speaking');
+  expect(speaking.length, 'samples while speaking').toBeGreaterThan(30);
+  const level = speaking.map((s) => s.level);
+  const jaw = speaking.map((s) => s.jaw);
+  const stepMs = (speaking[speaking.length - 1].t - speaking[0].t) / (speaking.length - 1);
+  const r = pearson(level, jaw);
+  const { lag, r: rAtLag } = bestLag(level, jaw, Math.round(300 / stepMs));
+  const offsetMs = Math.round(lag * stepMs);
+  // Silent: the voice level is below the mouth's opening threshold (levelToVisemes: 0.03) (pauses between words while speaking, and all the time outside speaking).
+  const silentJaw = samples.filter((s) => s.level < 0.03).map((s) => s.jaw).sort((a, b) => a - b);
+  const loudJaw = speaking.filter((s) => s.level >= 0.2).map((s) => s.jaw);
+  const quiet = samples.filter((s) => s.phase !== 'speaking').map((s) => s.jaw);
+  const p90 = (xs: number[]) => (xs.length ? [...xs].sort((a, b) => a - b)[Math.floor(0.9 * (xs.length - 1))] : NaN);
+  const result = {
+    samples: samples.length,
+    speaking_samples: speaking.length,
+    sample_step_ms: Math.round(stepMs * 10) / 10,
+    pearson_r: Math.round(r * 1000) / 1000,
+    av_offset_ms: offsetMs,
+    r_at_offset: Math.round(rAtLag * 1000) / 1000,
+    jaw_silent_p90: Math.round(p90(silentJaw) * 1000) / 1000,
+    jaw_not_speaking_p90: Math.round(p90(quiet) * 1000) / 1000,
+    jaw_loud_mean: Math.round((loudJaw.reduce((a, b) => a + b, 0) / Math.max(1, loudJaw.length)) * 1000) / 1000,
+  };
+  console.log(JSON.stringify(result));
+
+  expect(Math.max(...level), 'the voice level moved').toBeGreaterThan(0.05);
+  expect(r, 'jawOpen follows the voice level').toBeGreaterThan(0.5);
+  expect(result.jaw_silent_p90, 'mouth near closed when the voice is silent').toBeLessThan(0.1);
+  expect(result.jaw_not_speaking_p90, 'mouth closed outside speaking').toBeLessThan(0.05);
+  expect(result.jaw_loud_mean).toBeGreaterThan(3 * Math.max(0.01, result.jaw_silent_p90));
+  expect(Math.abs(offsetMs), 'audio-visual offset').toBeLessThanOrEqual(150);
+});
