@@ -61,7 +61,7 @@ async function handle(message: MemoryRequest): Promise<void> {
       post({ type: 'ingested', requestId: message.requestId, ids: await service.ingest({ ...message.turn, at: new Date(message.turn.at) }) });
       break;
     case 'search': {
-      const { hits, searchMs, embedMs } = await service.search(message.query, message.k);
+      const { hits, searchMs, embedMs } = await service.search(message.query, message.k, message.personaId);
       post({ type: 'results', requestId: message.requestId, hits, searchMs, embedMs });
       break;
     }
@@ -84,6 +84,9 @@ async function handle(message: MemoryRequest): Promise<void> {
       } catch (error) {
         post({ type: 'error', requestId: message.requestId, code: 'memory:edit', message: error instanceof Error ? error.message : String(error) });
       }
+      break;
+    case 'scope':
+      post({ type: 'done', requestId: message.requestId, changed: (await service.setScope(message.id, message.onlyFor)) ? 1 : 0 });
       break;
     case 'forget-session':
       post({ type: 'done', requestId: message.requestId, changed: await service.forgetSession(message.sessionId) });

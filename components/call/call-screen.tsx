@@ -111,7 +111,7 @@ function Call({ persona }: { persona: Persona }) {
       onProgress: (p) => store.setState({ sttLoading: p.fraction === 1 ? null : { label: 'the speech recognition model', loaded: p.loadedBytes, total: p.totalBytes } }),
     }).then(({ plan, recognizer: r }) => ({ recognizer: r, reason: plan.kind === 'none' ? plan.reason : undefined })) : undefined;
     const toolBrain = tools.wrap(brain, { memory: settings.privacy.rememberConversations ? toolMemory(getMemoryClient(), 'default', `call-${Date.now()}`) : undefined });
-    const memory = memoryPort(getMemoryClient(), 'default', `call-${Date.now()}`);
+    const memory = memoryPort(getMemoryClient(), 'default', `call-${Date.now()}`, { personaId: persona.id });
     setCallMemory(memory);
     setMemoryPaused(false);
     const s = new CallSession({ store, persona, brain: toolBrain, speech, cameraId: settings.cameraId, micId: settings.micId, shareMood: settings.privacy.shareMoodWithBrain,

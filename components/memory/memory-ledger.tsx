@@ -1,6 +1,10 @@
 'use client';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useStore } from 'zustand';
+import { matchesPersonaFilter, personasIn } from '@/lib/memory/persona-scope';
 import type { SerializedRecord } from '@/lib/memory/schema';
+import { findPersona } from '@/lib/persona/personas';
+import { personaStore } from '@/lib/persona/store';
 import type { MemoryTier } from '@/lib/memory/types';
 import { MemoryClient } from './memory-client';
 
@@ -19,6 +23,13 @@ export function MemoryLedger({ profileId = 'default' }: { profileId?: string }) 
   const [query, setQuery] = useState('');
   const [status, setStatus] = useState('Opening your memories…');
   const [editing, setEditing] = useState<{ id: string; text: string } | null>(null);
+  const [persona, setPersona] = useState('all');
+  const custom = useStore(personaStore, (s) => s.custom);
+  useEffect(() => {
+    if (!personaStore.persist.hasHydrated()) void personaStore.persist.rehydrate();
+  }, []);
+  const nameOf = useCallback((id: string) => findPersona(id, custom)?.name ?? id, [custom]);
+  const personas = useMemo(() => personasIn(records), [records]);
 
   const refresh = useCallback(async () => {
     const reply = await client.current?.request({ type: 'list' });
@@ -40,9 +51,11 @@ export function MemoryLedger({ profileId = 'default' }: { profileId?: string }) 
     const q = query.trim().toLowerCase();
     return records
       .filter((r) => tier === 'all' || r.tier === tier)
+      // A persona that no longer has memories (the select hides it) falls back to all.
+      .filter((r) => matchesPersonaFilter(r, persona === 'none' || personas.includes(persona) ? persona : 'all'))
       .filter((r) => !q || r.text.toLowerCase().includes(q) || r.provenance.quote.toLowerCase().includes(q))
       .sort((a, b) => b.provenance.saidAt - a.provenance.saidAt);
-  }, [records, tier, query]);
+  }, [records, tier, query, persona, personas]);
 
   const act = async (message: Parameters<MemoryClient['request']>[0]) => {
     const reply = await client.current?.request(message);
@@ -94,6 +107,15 @@ export function MemoryLedger({ profileId = 'default' }: { profileId?: string }) 
         {TIERS.map((t) => (
           <button key={t.value} type="button" aria-pressed={tier === t.value} onClick={() => setTier(t.value)} data-testid={`memory-tier-${t.value}`}>{t.label}</button>
         ))}
+        {personas.length > 0 && (
+          <label>Companion{' '}
+            <select value={persona} onChange={(e) => setPersona(e.target.value)} data-testid="memory-persona-filter">
+              <option value="all">All companions</option>
+              {personas.map((id) => <option key={id} value={id}>{nameOf(id)}</option>)}
+              <option value="none">No companion recorded</option>
+            </select>
+          </label>
+        )}
         <input type="search" placeholder="Search memories" value={query} onChange={(e) => setQuery(e.target.value)} aria-label="Search memories" data-testid="memory-search" />
       </div>
       <ul className="memory-list">
@@ -115,8 +137,15 @@ export function MemoryLedger({ profileId = 'default' }: { profileId?: string }) 
               <p><strong>{r.text}</strong>{r.pinned ? ' 📌' : ''}{r.sensitive ? <span className="muted"> · sensitive ({r.sensitiveKinds.join(', ')})</span> : null}</p>
             )}
             <p className="muted">“{r.provenance.quote}” — {new Date(r.provenance.saidAt).toLocaleDateString()} · {r.tier} · strength {Math.round(r.decayScore * 100)}%{r.archived ? ' · archived' : ''}
+              {r.provenance.personaId ? ` · said to ${nameOf(r.provenance.personaId)}` : ''}
+              <span data-testid="memory-scope">{r.onlyFor ? ` · only for ${nameOf(r.onlyFor)}` : ' · all companions'}</span>
               {r.edits?.length ? <span data-testid="memory-edited"> · edited by you {new Date(r.edits[r.edits.length - 1].at).toLocaleString()} (was “{r.edits[r.edits.length - 1].previousText}”)</span> : null}</p>
             {editing?.id !== r.id && <button type="button" onClick={() => setEditing({ id: r.id, text: r.text })} data-testid="memory-edit">Edit</button>}
+            {r.onlyFor ? (
+              <button type="button" onClick={() => act({ type: 'scope', id: r.id, onlyFor: null })} data-testid="memory-scope-all">Share with all companions</button>
+            ) : r.provenance.personaId ? (
+              <button type="button" onClick={() => act({ type: 'scope', id: r.id, onlyFor: r.provenance.personaId ?? null })} data-testid="memory-scope-only">Only for {nameOf(r.provenance.personaId)}</button>
+            ) : null}
             <button type="button" onClick={() => act({ type: 'pin', id: r.id, pinned: !r.pinned })}>{r.pinned ? 'Unpin' : 'Pin'}</button>
             <button type="button" onClick={() => act({ type: 'delete', id: r.id })} data-testid="memory-delete">Delete</button>
             <button type="button" onClick={() => act({ type: 'forget-session', sessionId: r.provenance.sessionId })}>Forget this conversation</button>

@@ -17,12 +17,13 @@ export type MemoryRequest =
   | { type: 'init'; profileId: string; modelBaseUrl: string; wasmBaseUrl: string }
   | { type: 'ingest'; requestId: number; turn: Omit<TurnInput, 'at'> & { at: number } }
   | { type: 'prepare-query'; text: string }
-  | { type: 'search'; requestId: number; query: string; k: number; now: number }
+  | { type: 'search'; requestId: number; query: string; k: number; now: number; /** Only memories this persona may see. */ personaId?: string }
   | { type: 'mark-used'; ids: string[] }
   | { type: 'list'; requestId: number }
   | { type: 'delete'; requestId: number; id: string }
   | { type: 'pin'; requestId: number; id: string; pinned: boolean }
   | { type: 'update'; requestId: number; id: string; text: string }
+  | { type: 'scope'; requestId: number; id: string; onlyFor: string | null }
   | { type: 'forget-session'; requestId: number; sessionId: string }
   | { type: 'forget-all'; requestId: number }
   | { type: 'pause'; paused: boolean }

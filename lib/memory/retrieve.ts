@@ -1,6 +1,7 @@
 import type { Bm25Index } from './bm25';
 import type { EntityRegistry } from './coref';
 import { retention } from './decay';
+import { visibleToPersona } from './persona-scope';
 import { normalizeTimes } from './time';
 import type { MemoryRecord, ScoredMemory } from './types';
 import type { VectorIndex } from './vector-index';
@@ -35,6 +36,8 @@ export interface SearchOptions {
   entityIds?: readonly string[];
   /** Only records whose dates overlap [start, end] (ISO days). */
   dateRange?: { start: string; end: string };
+  /** Only records this persona may see (`visibleToPersona`); unset = no persona filter. */
+  personaId?: string;
   /** How many top BM25 and top dense hits are ranked in full (default 300). */
   candidatePool?: number;
 }
@@ -111,11 +114,12 @@ export function searchSpace(target: SearchTarget, query: string, queryEmbedding:
     if (options.tiers && !options.tiers.includes(record.tier)) return false;
     if (filterEntities && !record.entities.some((e) => filterEntities.has(e))) return false;
     if (options.dateRange && !overlaps(record, options.dateRange.start, options.dateRange.end)) return false;
+    if (options.personaId !== undefined && !visibleToPersona(record, options.personaId)) return false;
     return true;
   };
   // Restrictive filters run inside the top-k selection (asked only about rows that would enter the
   // list); the default ones (archived, missing) are rare and are dropped afterwards in consider().
-  const restrictive = !!(options.tiers || filterEntities || options.dateRange || options.includeSensitive === false);
+  const restrictive = !!(options.tiers || filterEntities || options.dateRange || options.includeSensitive === false || options.personaId !== undefined);
   const accept = restrictive ? allowed : undefined;
   const bm25Hits = target.bm25.top(query, pool, accept);
   const bm25 = new Map<string, number>();

@@ -69,6 +69,7 @@ const provenance = (v: unknown, p: string): Provenance => {
     speaker: str(o.speaker, `${p}.speaker`, 200),
     saidAt: num(o.saidAt, `${p}.saidAt`, 0),
     recordedAt: num(o.recordedAt, `${p}.recordedAt`, 0),
+    ...(o.personaId === undefined ? {} : { personaId: str(o.personaId, `${p}.personaId`, 200) }),
   };
 };
 const history = (v: unknown, p: string) => {
@@ -101,7 +102,8 @@ export function validateRecord(value: unknown, path = 'record'): SerializedRecor
     embeddingModel: nullable(o.embeddingModel, `${path}.embeddingModel`, (x, q) => str(x, q, 100)),
     createdAt: num(o.createdAt, `${path}.createdAt`, 0),
     updatedAt: num(o.updatedAt, `${path}.updatedAt`, 0),
-    // Optional (records written before edits existed have none).
+    // Optional (records written before scoping or edits existed have none).
+    ...(o.onlyFor === undefined ? {} : { onlyFor: nullable(o.onlyFor, `${path}.onlyFor`, (x, q) => str(x, q, 200)) }),
     ...(o.edits === undefined
       ? {}
       : { edits: arr(o.edits, `${path}.edits`, (x, q) => { const e = obj(x, q); return { at: num(e.at, `${q}.at`, 0), previousText: str(e.previousText, `${q}.previousText`) }; }) }),

@@ -99,7 +99,7 @@ export class MemoryService {
   }
 
   /** Hybrid search; reuses the prefetched query vector when the final text still matches it (embedMs is then 0). */
-  async search(query: string, k = 5): Promise<{ hits: MemoryHit[]; searchMs: number; embedMs: number }> {
+  async search(query: string, k = 5, personaId?: string): Promise<{ hits: MemoryHit[]; searchMs: number; embedMs: number }> {
     let embedMs = 0;
     let vector: Float32Array | null = null;
     if (this.embedder) {
@@ -113,7 +113,7 @@ export class MemoryService {
       }
     }
     const t0 = performance.now();
-    const results = this.space.search(query, vector, { k, includeSensitive: true });
+    const results = this.space.search(query, vector, { k, includeSensitive: true, personaId });
     const searchMs = performance.now() - t0;
     const hits = results.map(({ record, score }) => ({ id: record.id, tier: record.tier, text: record.text, score, quote: record.provenance.quote, saidAt: record.provenance.saidAt, turnIds: record.provenance.turnIds }));
     return { hits, searchMs, embedMs };
@@ -147,6 +147,16 @@ export class MemoryService {
     const record = this.space.updateText(id, clean);
     if (!record) return false;
     await this.embedPending();
+    await this.persist([record]);
+    return true;
+  }
+
+  /** Persona scope: only `personaId` may recall the memory, or all companions (null). */
+  async setScope(id: string, onlyFor: string | null): Promise<boolean> {
+    const record = this.space.records.get(id);
+    if (!record) return false;
+    record.onlyFor = onlyFor;
+    record.updatedAt = this.space.now();
     await this.persist([record]);
     return true;
   }

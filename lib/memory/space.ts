@@ -57,7 +57,7 @@ export class MemorySpace {
     const label = (entityId: string) => this.entities.label(entityId);
     const now = this.clock();
     const saidAt = turn.at.getTime();
-    const provenance: Provenance = { spaceId: this.id, sessionId: turn.sessionId, turnIds: [turn.turnId], quote: text.slice(0, 500), speaker: turn.speaker, saidAt, recordedAt: now };
+    const provenance: Provenance = { spaceId: this.id, sessionId: turn.sessionId, turnIds: [turn.turnId], quote: text.slice(0, 500), speaker: turn.speaker, saidAt, recordedAt: now, ...(turn.personaId ? { personaId: turn.personaId } : {}) };
     const fullText = turn.attachmentText ? `${text} [shared: ${turn.attachmentText}]` : text;
     const kinds = sensitiveKinds(fullText);
     const entityIds = [...new Set(resolutions.map((r) => r.entityId))];
@@ -136,6 +136,11 @@ export class MemorySpace {
     const previous = position ? this.records.get(this.sequence[position - 1]) : undefined;
     const context = previous && previous.provenance.sessionId === record.provenance.sessionId ? `${previous.provenance.quote.slice(0, 200)} ` : '';
     return `${context}${record.provenance.speaker}: ${record.what}`;
+  }
+
+  /** The space's clock (ms since epoch). */
+  now(): number {
+    return this.clock();
   }
 
   /** Hybrid retrieval: scored records with provenance, best first. */

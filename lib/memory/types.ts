@@ -15,6 +15,8 @@ export interface Provenance {
   saidAt: number;
   /** When the record was written, ms since epoch. */
   recordedAt: number;
+  /** The companion (persona id) the user was talking to; absent on older records and evals. */
+  personaId?: string;
 }
 
 /** An absolute date range a memory refers to, ISO dates (YYYY-MM-DD), inclusive. */
@@ -60,6 +62,11 @@ interface MemoryBase {
   embeddingModel: string | null;
   createdAt: number;
   updatedAt: number;
+  /**
+   * Persona scoping: when set, only that persona (id) may recall this memory ("only for Mia");
+   * absent or null = all companions (the default, and every record written before scoping existed).
+   */
+  onlyFor?: string | null;
   /** Edits the user made in the ledger, oldest first (absent on records never edited). */
   edits?: MemoryEdit[];
 }
@@ -117,6 +124,8 @@ export interface TurnInput {
   at: Date;
   /** Extra text about the turn (an image caption). */
   attachmentText?: string;
+  /** The companion the user is talking to (kept in provenance for persona scoping). */
+  personaId?: string;
 }
 
 /** A scored retrieval result. */
