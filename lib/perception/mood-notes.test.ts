@@ -1,12 +1,14 @@
 import { describe, expect, test } from 'vitest';
 import { MemorySpace } from '../memory/space';
+import { DEFAULT_SETTINGS } from '../settings/store';
 import { MoodNotes, moodNoteText } from './mood-notes';
 
 const d = (sentence: string, confidence = 0.8) => ({ sentence, confidence });
 
 describe('MoodNotes', () => {
-  test('off by default in spirit: disabled never yields a note', () => {
-    const notes = new MoodNotes({ enabled: false });
+  test('off by default: the default setting is off, and disabled never yields a note', () => {
+    expect(DEFAULT_SETTINGS.privacy.rememberMood).toBe(false);
+    const notes = new MoodNotes({ enabled: DEFAULT_SETTINGS.privacy.rememberMood });
     for (let t = 0; t < 10 * 60_000; t += 5_000) expect(notes.offer(d(t % 20_000 ? 'tired' : 'calm'), t)).toBeNull();
   });
 
