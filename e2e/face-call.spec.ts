@@ -5,7 +5,7 @@ import { CallPage } from './pages/call-page';
 /**
  * In-call lip sync: in a typed call with the default on-device voice (eSpeak NG), the face's jawOpen
  * (window.__kinFace) is sampled together with the voice level (session.metrics.speechLevel) every
- * ~30 ms while the companion speaks. The mouth must follow the voice (Pearson r > 0.5), stay near
+ * ~30 ms while the companion speaks. The mouth must follow the voice (Pearson r > 0.5 at the measured lag), stay near
  * closed when the voice is silent, and the lag of best cross-correlation is printed as the offset.
  */
 test('the mouth moves with the companion’s voice in a call', async ({ page }) => {
@@ -15,7 +15,10 @@ test('the mouth moves with the companion’s voice in a call', async ({ page }) 
   await call.typeInstead();
   await call.waitConnected();
   await expect.poll(() => page.evaluate(() => typeof window.__kinFace?.jawOpen === 'function')).toBe(true);
-  const voice = await page.evaluate(() => window.__kinCall?.state().labels.voice ?? '');
+  // The voice label says "Loading…" until eSpeak (or its fallback) is ready.
+  const voiceLabel = () => page.evaluate(() => window.__kinCall?.state().labels.voice ?? '');
+  await expect.poll(voiceLabel, { timeout: 30_000 }).not.toMatch(/loading|^$/i);
+  const voice = await voiceLabel();
   console.log('voice:', voice, '| face:', await page.evaluate(() => window.__kinFace?.renderer));
   test.skip(!/espeak/i.test(voice), `no eSpeak voice in this browser (${voice})`);
 
@@ -46,8 +49,9 @@ test('the mouth moves with the companion’s voice in a call', async ({ page }) 
   const jaw = speaking.map((s) => s.jaw);
   const stepMs = (speaking[speaking.length - 1].t - speaking[0].t) / (speaking.length - 1);
   const r = pearson(level, jaw);
-  const { lag, r: rAtLag } = bestLag(level, jaw, Math.round(300 / stepMs));
-  const offsetMs = Math.round(lag * stepMs);
+  const { fine, r: rAtLag } = bestLag(level, jaw, Math.round(300 / stepMs));
+  // Positive: the mouth comes after the voice. Refined between samples (parabola through the peak).
+  const offsetMs = Math.round(fine * stepMs);
   // Silent: the voice level is below the mouth's opening threshold (levelToVisemes: 0.03) (pauses between words while speaking, and all the time outside speaking).
   const silentJaw = samples.filter((s) => s.level < 0.03).map((s) => s.jaw).sort((a, b) => a - b);
   const loudJaw = speaking.filter((s) => s.level >= 0.2).map((s) => s.jaw);
@@ -67,9 +71,13 @@ test('the mouth moves with the companion’s voice in a call', async ({ page }) 
   console.log(JSON.stringify(result));
 
   expect(Math.max(...level), 'the voice level moved').toBeGreaterThan(0.05);
-  expect(r, 'jawOpen follows the voice level').toBeGreaterThan(0.5);
+  // The mouth follows the voice through a spring (~2/omega ≈ 45 ms behind its target), so the
+  // correlation is judged at the measured offset; at zero lag it must still be clearly positive.
+  expect(rAtLag, 'jawOpen follows the voice level (at the offset)').toBeGreaterThan(0.5);
+  expect(r, 'jawOpen and the voice level at zero lag').toBeGreaterThan(0.3);
   expect(result.jaw_silent_p90, 'mouth near closed when the voice is silent').toBeLessThan(0.1);
   expect(result.jaw_not_speaking_p90, 'mouth closed outside speaking').toBeLessThan(0.05);
   expect(result.jaw_loud_mean).toBeGreaterThan(3 * Math.max(0.01, result.jaw_silent_p90));
-  expect(Math.abs(offsetMs), 'audio-visual offset').toBeLessThanOrEqual(150);
+  // Goal ≤ 40 ms (issue 7); on a loaded 2-core box frames come every ~35 ms, so allow three frames.
+  expect(Math.abs(offsetMs), 'audio-visual offset').toBeLessThanOrEqual(100);
 });

@@ -16,5 +16,15 @@ describe('lip-sync statistics', () => {
     const early = leader.map((_, i) => leader[i + 2] ?? 0);
     expect(bestLag(leader, early, 10).lag).toBe(-2);
     expect(bestLag(leader, delayed, 10).r).toBeGreaterThan(0.95);
+    expect(bestLag(leader, delayed, 10).fine).toBeCloseTo(3, 0);
+  });
+
+  it('bestLag refines a delay between samples', () => {
+    const wave = (t: number) => Math.sin(t / 5) + 0.5 * Math.sin(t / 13);
+    const leader = Array.from({ length: 400 }, (_, i) => wave(i));
+    const delayed = Array.from({ length: 400 }, (_, i) => wave(i - 1.5));
+    const { lag, fine } = bestLag(leader, delayed, 10);
+    expect([1, 2]).toContain(lag);
+    expect(Math.abs(fine - 1.5)).toBeLessThan(0.15);
   });
 });

@@ -25,11 +25,13 @@ export function pearson(a: ArrayLike<number>, b: ArrayLike<number>): number {
 
 /**
  * The lag (in samples, -maxLag..maxLag) at which `follower` best matches `leader`: positive when the
- * follower comes later (e.g. the mouth behind the voice). Returns the lag and the correlation there.
+ * follower comes later (e.g. the mouth behind the voice). Returns the integer lag, the correlation
+ * there, and `fine`: the lag refined between samples by a parabola through the peak and its neighbours.
  */
-export function bestLag(leader: ArrayLike<number>, follower: ArrayLike<number>, maxLag: number): { lag: number; r: number } {
-  let best = { lag: 0, r: -Infinity };
+export function bestLag(leader: ArrayLike<number>, follower: ArrayLike<number>, maxLag: number): { lag: number; r: number; fine: number } {
   const n = Math.min(leader.length, follower.length);
+  const rs = new Map<number, number>();
+  let best = { lag: 0, r: -Infinity };
   for (let lag = -maxLag; lag <= maxLag; lag++) {
     const start = Math.max(0, -lag);
     const end = Math.min(n, n - lag);
@@ -37,7 +39,15 @@ export function bestLag(leader: ArrayLike<number>, follower: ArrayLike<number>, 
     const a = Array.prototype.slice.call(leader, start, end) as number[];
     const b = Array.prototype.slice.call(follower, start + lag, end + lag) as number[];
     const r = pearson(a, b);
+    rs.set(lag, r);
     if (r > best.r) best = { lag, r };
   }
-  return best;
+  const before = rs.get(best.lag - 1);
+  const after = rs.get(best.lag + 1);
+  let fine = best.lag;
+  if (before !== undefined && after !== undefined) {
+    const curvature = before - 2 * best.r + after;
+    if (curvature < 0) fine += Math.max(-0.5, Math.min(0.5, (0.5 * (before - after)) / curvature));
+  }
+  return { ...best, fine };
 }
