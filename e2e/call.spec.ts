@@ -22,6 +22,15 @@ test.describe('a video call with recorded camera and microphone', () => {
     await expect(call.status).toContainText('Mic on');
     await expect(call.status).toContainText('Camera on');
 
+    // The mic level moves with the recorded speech (checked first: the recording plays once, ~24 s).
+    const levels: number[] = [];
+    for (let i = 0; i < 20; i++) {
+      levels.push(await call.micLevel());
+      await page.waitForTimeout(100);
+    }
+    expect(Math.max(...levels)).toBeGreaterThan(20);
+    expect(new Set(levels).size).toBeGreaterThan(3);
+
     // The self-view shows the camera, mirrored.
     const selfView = page.getByTestId('self-view').locator('video');
     await expect.poll(() => selfView.evaluate((v: HTMLVideoElement) => v.videoWidth)).toBeGreaterThan(0);
@@ -39,14 +48,6 @@ test.describe('a video call with recorded camera and microphone', () => {
     await expect(page.getByTestId('hud-perception')).toHaveText(/looks|seems/);
     console.log('vision:', await page.getByTestId('debug-hud').locator('dd').nth(2).textContent(), '|', await page.getByTestId('hud-perception').textContent());
 
-    // The mic level moves with the recorded speech.
-    const levels: number[] = [];
-    for (let i = 0; i < 20; i++) {
-      levels.push(await call.micLevel());
-      await page.waitForTimeout(100);
-    }
-    expect(Math.max(...levels)).toBeGreaterThan(20);
-    expect(new Set(levels).size).toBeGreaterThan(3);
     const audioFrames = Number(await page.getByTestId('hud-audio-frames').textContent());
     expect(audioFrames).toBeGreaterThan(150);
 
