@@ -28,7 +28,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
       <body>
         <a href="#main" className="skip-link">Skip to content</a>
         <header className="topbar">
-          <Link href="/" className="brand" aria-label="Kin home"><span className="brand-mark" aria-hidden="true">◡</span> Kin</Link>
+          <Link href="/" className="brand" aria-label="Kin home"><span className="brand-mark" aria-hidden="true">◡</span> <span className="brand-word">Kin</span></Link>
           <nav aria-label="Main">
             <Link href="/">Companions</Link>
             <Link href="/memories">Memories</Link>
