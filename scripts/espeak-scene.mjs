@@ -5,8 +5,9 @@
  * `npm run eval:voice-latency`.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { writeWav16 } from './wav.mjs';
 
 export const RATE = 16000;
 
@@ -73,27 +74,15 @@ export class Scene {
 
   /** Writes the wav (atomically) and removes the temporary files. */
   write(wavPath) {
-    const length = this.parts.reduce((n, p) => n + p.length, 0);
-    const data = Buffer.alloc(44 + length * 2);
-    data.write('RIFF', 0);
-    data.writeUInt32LE(36 + length * 2, 4);
-    data.write('WAVEfmt ', 8);
-    data.writeUInt32LE(16, 16);
-    data.writeUInt16LE(1, 20);
-    data.writeUInt16LE(1, 22);
-    data.writeUInt32LE(RATE, 24);
-    data.writeUInt32LE(RATE * 2, 28);
-    data.writeUInt16LE(2, 32);
-    data.writeUInt16LE(16, 34);
-    data.write('data', 36);
-    data.writeUInt32LE(length * 2, 40);
-    let offset = 44;
+    const all = new Int16Array(this.parts.reduce((n, p) => n + p.length, 0));
+    let offset = 0;
     for (const part of this.parts) {
-      for (let i = 0; i < part.length; i++, offset += 2) data.writeInt16LE(part[i], offset);
+      all.set(part, offset);
+      offset += part.length;
     }
-    writeFileSync(`${wavPath}.tmp`, data);
+    writeWav16(`${wavPath}.tmp`, RATE, all);
     renameSync(`${wavPath}.tmp`, wavPath);
     rmSync(this.tmp, { recursive: true, force: true });
-    return length / RATE;
+    return all.length / RATE;
   }
 }
