@@ -71,7 +71,7 @@ for (const size of SIZES) {
     result.storage_bytes_per_record = Math.round(bytes / raw.length);
     result.encrypted_put_records_per_s_fake_idb = Math.round(records.length / (putMs / 1000));
     db.close();
-    console.log(`storage: ${result.storage_bytes_per_record} bytes/record encrypted (512-d float embedding as JSON); ${result.encrypted_put_records_per_s_fake_idb} records/s into fake-indexeddb`);
+    console.log(`storage: ${result.storage_bytes_per_record} bytes/record encrypted (embedding as binary Float32); ${result.encrypted_put_records_per_s_fake_idb} records/s into fake-indexeddb`);
   }
 }
 

@@ -38,3 +38,15 @@ export async function openJson<T>(key: CryptoKey, sealed: Sealed): Promise<T> {
   const plain = await subtle().decrypt({ name: 'AES-GCM', iv: sealed.iv as BufferSource }, key, sealed.data);
   return JSON.parse(decoder.decode(plain)) as T;
 }
+
+/** Encrypts raw bytes (binary payloads such as a record with its embedding as Float32 bytes). */
+export async function sealBytes(key: CryptoKey, bytes: Uint8Array): Promise<Sealed> {
+  const iv = globalThis.crypto.getRandomValues(new Uint8Array(12));
+  const data = await subtle().encrypt({ name: 'AES-GCM', iv: iv as BufferSource }, key, bytes as BufferSource);
+  return { iv, data };
+}
+
+/** Decrypts raw bytes; throws when the key is wrong or the data was tampered with. */
+export async function openBytes(key: CryptoKey, sealed: Sealed): Promise<Uint8Array> {
+  return new Uint8Array(await subtle().decrypt({ name: 'AES-GCM', iv: sealed.iv as BufferSource }, key, sealed.data));
+}

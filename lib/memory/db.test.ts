@@ -1,8 +1,9 @@
 import 'fake-indexeddb/auto';
+import { openDB } from 'idb';
 import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { generateMemoryKey, keyFromPassphrase, openJson, sealJson } from './crypto';
-import { MemoryDb } from './db';
+import { MemoryDb, packRecord, unpackRecord } from './db';
 import { MemoryImportError, serializeRecord } from './schema';
 import { MemorySpace } from './space';
 import type { MemoryRecord } from './types';
@@ -87,6 +88,44 @@ describe('MemoryDb', () => {
     expect((await db.all()).some((r) => r.provenance.sessionId === 's2')).toBe(false);
     await db.clear();
     expect(await db.rawAll()).toEqual([]);
+  });
+
+  test('embeddings are stored as binary Float32, not JSON text', async () => {
+    const records = sampleRecords();
+    const vector = Float32Array.from({ length: 512 }, (_, i) => Math.sin(i) * 0.9);
+    records[0].embedding = vector;
+    await db.putMany(records);
+    const row = (await db.rawAll()).find((r) => r.id === records[0].id);
+    expect(row?.format).toBe(2);
+    // 512 floats as JSON text are ~10 KB; as Float32 bytes 2 KB plus the record.
+    const jsonBytes = new TextEncoder().encode(JSON.stringify(serializeRecord(records[0]))).length;
+    expect(row?.data.byteLength).toBeLessThan(jsonBytes - 5_000);
+    expect((await db.get(records[0].id))?.embedding).toEqual(vector);
+  });
+
+  test.each([[null], [[0.25, -1, 3.5e-8]], [[1, 2, 3, 4, 5, 6, 7]]])('pack/unpack round-trips embedding %j at any JSON length', (embedding) => {
+    for (const text of ['a', 'ab', 'abc', 'abcd']) {
+      const record = { ...sampleRecords()[1], text, embedding: embedding ? Float32Array.from(embedding) : null } as MemoryRecord;
+      const back = unpackRecord(packRecord(record).slice());
+      expect(serializeRecord(back)).toEqual(serializeRecord(record));
+    }
+  });
+
+  test('old rows (embedding as JSON text) are read and rewritten in the binary format', async () => {
+    const records = sampleRecords();
+    const raw = await openDB('kin-memory-test');
+    const key = (await raw.get('keys', 'main')) as CryptoKey;
+    for (const record of records) {
+      const sealed = await sealJson(key, serializeRecord(record));
+      await raw.put('records', { id: record.id, spaceId: record.provenance.spaceId, sessionId: record.provenance.sessionId, tier: record.tier, updatedAt: record.updatedAt, iv: sealed.iv, data: sealed.data });
+    }
+    raw.close();
+    expect((await db.rawAll()).every((r) => r.format === undefined)).toBe(true);
+    const back = await db.all();
+    expect(back.map(serializeRecord).sort((a, b) => a.id.localeCompare(b.id))).toEqual(records.map(serializeRecord).sort((a, b) => a.id.localeCompare(b.id)));
+    const rows = await db.rawAll();
+    expect(rows.every((r) => r.format === 2)).toBe(true);
+    expect((await db.get(records[0].id))?.embedding).toEqual(Float32Array.from([0.6, 0.8]));
   });
 
   test('export then import into a fresh profile gives the same records', async () => {

@@ -1,5 +1,5 @@
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
-import { generateMemoryKey, openJson, sealJson } from './crypto';
+import { generateMemoryKey, openBytes, openJson, sealBytes } from './crypto';
 import { deserializeRecord, serializeRecord, validateExport, type MemoryExport, type SerializedRecord } from './schema';
 import type { MemoryRecord } from './types';
 
@@ -12,6 +12,39 @@ interface StoredRecord {
   updatedAt: number;
   iv: Uint8Array;
   data: ArrayBuffer;
+  /**
+   * Payload layout. Absent (version 1): `data` is the JSON record with the embedding as a number
+   * array. 2: `data` is [u32 JSON length][JSON without the embedding][padding to 4][Float32 bytes].
+   */
+  format?: 2;
+}
+
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
+/** A record as bytes: JSON (embedding left out) followed by the embedding as raw Float32 (4× smaller than JSON text, no parsing). */
+export function packRecord(record: MemoryRecord): Uint8Array {
+  const json = encoder.encode(JSON.stringify(serializeRecord({ ...record, embedding: null } as MemoryRecord)));
+  const vectorAt = (4 + json.length + 3) & ~3;
+  const vector = record.embedding;
+  const bytes = new Uint8Array(vectorAt + (vector ? vector.length * 4 : 0));
+  new DataView(bytes.buffer).setUint32(0, json.length, true);
+  bytes.set(json, 4);
+  if (vector) new Float32Array(bytes.buffer, vectorAt, vector.length).set(vector);
+  return bytes;
+}
+
+/** Inverse of packRecord. */
+export function unpackRecord(bytes: Uint8Array): MemoryRecord {
+  const jsonLength = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength).getUint32(0, true);
+  const record = deserializeRecord(JSON.parse(decoder.decode(bytes.subarray(4, 4 + jsonLength))) as SerializedRecord);
+  const vectorAt = (4 + jsonLength + 3) & ~3;
+  const vectorBytes = bytes.byteLength - vectorAt;
+  if (vectorBytes > 0) {
+    // Copy into a fresh, aligned buffer (the decrypted buffer's offset may not be a multiple of 4).
+    record.embedding = new Float32Array(bytes.slice(vectorAt).buffer, 0, vectorBytes / 4);
+  }
+  return record;
 }
 
 interface MemoryDbSchema extends DBSchema {
@@ -49,8 +82,13 @@ export class MemoryDb {
   }
 
   private async seal(record: MemoryRecord): Promise<StoredRecord> {
-    const sealed = await sealJson(this.key, serializeRecord(record));
-    return { id: record.id, spaceId: record.provenance.spaceId, sessionId: record.provenance.sessionId, tier: record.tier, updatedAt: record.updatedAt, iv: sealed.iv, data: sealed.data };
+    const sealed = await sealBytes(this.key, packRecord(record));
+    return { id: record.id, spaceId: record.provenance.spaceId, sessionId: record.provenance.sessionId, tier: record.tier, updatedAt: record.updatedAt, iv: sealed.iv, data: sealed.data, format: 2 };
+  }
+
+  private async unseal(stored: StoredRecord): Promise<MemoryRecord> {
+    if (stored.format === 2) return unpackRecord(await openBytes(this.key, stored));
+    return deserializeRecord(await openJson<SerializedRecord>(this.key, stored));
   }
 
   /** Writes records in one transaction (all or nothing). */
@@ -63,13 +101,16 @@ export class MemoryDb {
   /** Reads one record, or undefined. */
   async get(id: string): Promise<MemoryRecord | undefined> {
     const stored = await this.db.get('records', id);
-    return stored ? deserializeRecord(await openJson<SerializedRecord>(this.key, stored)) : undefined;
+    return stored ? this.unseal(stored) : undefined;
   }
 
-  /** Reads every record (decrypted). */
+  /** Reads every record (decrypted); rows still in the old JSON-embedding format are rewritten in the binary one. */
   async all(): Promise<MemoryRecord[]> {
     const stored = await this.db.getAll('records');
-    return Promise.all(stored.map(async (s) => deserializeRecord(await openJson<SerializedRecord>(this.key, s))));
+    const records = await Promise.all(stored.map((s) => this.unseal(s)));
+    const legacy = records.filter((_, i) => stored[i].format !== 2);
+    if (legacy.length) await this.putMany(legacy);
+    return records;
   }
 
   /** The raw stored rows (for tests and storage-size reports). */
