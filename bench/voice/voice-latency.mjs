@@ -3,9 +3,12 @@
 // the app; the real turn-taking model decides in its AudioWorklet, the test-mode recognizer supplies
 // the known words (no speech model can be downloaded here), the brain answers, eSpeak speaks.
 // Per turn: true speech end (from the recording) → commit (turn detector) → first token → first
-// audio sample scheduled on the output graph (AudioBufferSourceNode.start, tapped in the page,
-// plus the context's output latency).
-// Env: KIN_BENCH_PORT (3250), CHROMIUM_PATH. Progress on stderr; the last stdout line is JSON.
+// audio sample out (AudioBufferSourceNode.start tapped in the page, plus any silence at the head of
+// the buffer and the context's output latency). The call runs twice on one server: the baseline
+// (whole sentences, no synthesis ahead) and the app as shipped (clause chunks, first chunk
+// synthesized on speculate).
+// Env: KIN_BENCH_PORT (3250), CHROMIUM_PATH, KIN_BENCH_NO_BASELINE=1 (skip the baseline call).
+// Progress on stderr; the last stdout line is JSON.
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -77,66 +80,117 @@ for (let i = 0; ; i++) {
   await new Promise((r) => setTimeout(r, 500));
 }
 
-const browser = await chromium.launch({
-  executablePath: CHROMIUM,
-  args: [
-    '--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run',
-    '--autoplay-policy=no-user-gesture-required', '--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream',
-    `--use-file-for-fake-audio-capture=${wavPath}%noloop`,
-  ],
-});
-const page = await (await browser.newContext({ viewport: { width: 1280, height: 720 } })).newPage();
-await page.addInitScript((words) => {
-  window.localStorage.setItem('kin.test.transcript', JSON.stringify({ words }));
-  // Tap the output graph: every scheduled buffer start, in audio-clock seconds, with output latency.
-  const starts = (window.__kinAudioStarts = []);
-  const original = AudioBufferSourceNode.prototype.start;
-  AudioBufferSourceNode.prototype.start = function (when, ...rest) {
-    const ctx = this.context;
-    starts.push({ at: Math.max(when ?? 0, ctx.currentTime), latency: ctx.outputLatency || ctx.baseLatency || 0 });
-    return original.call(this, when, ...rest);
-  };
-}, scene.words);
-await page.goto(`${BASE}/call/friend`);
-await page.getByTestId('allow-media').click();
-await page.waitForFunction(() => window.__kinCall?.state().phase === 'listening', null, { timeout: 60_000 });
-const labels = await page.evaluate(() => window.__kinCall.state().labels);
-log('labels', JSON.stringify(labels));
-await page.waitForTimeout((duration + 2) * 1000);
-const result = await page.evaluate(() => {
-  const { session, state } = window.__kinCall;
-  return {
-    zero: session.media.micOpenedAtMs / 1000,
-    events: session.floorTrace.events.map((e) => ({ type: e.type, time: e.time })),
-    audio: window.__kinAudioStarts,
-    turns: state().turns,
-    labels: state().labels,
-    captions: state().captions.map((c) => `${c.speaker}: ${c.text}`),
-  };
-});
-await browser.close();
-stopServer();
-
-// Match each true turn end to the first commit and the first audio after it (before the next turn).
-const rows = [];
-for (let i = 0; i < ends.length; i++) {
-  const end = result.zero + ends[i];
-  const limit = i + 1 < starts.length ? result.zero + starts[i + 1] : Infinity;
-  const commit = result.events.find((e) => e.type === 'commit' && e.time >= end - 0.15 && e.time < limit);
-  const audio = result.audio.find((a) => commit && a.at >= commit.time && a.at < limit);
-  rows.push({
-    turn: i + 1,
-    text: TURNS[i],
-    end_to_commit_ms: commit ? Math.round((commit.time - end) * 1000) : null,
-    voice_to_voice_ms: audio ? Math.round((audio.at + audio.latency - end) * 1000) : null,
+/**
+ * One call through the fake mic. `speech`: 'clauses' (the app as shipped) or 'sentences' (the
+ * baseline: whole sentences, nothing synthesized before the commit). Returns per-turn rows.
+ */
+async function measureCall(speech) {
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run',
+      '--autoplay-policy=no-user-gesture-required', '--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream',
+      `--use-file-for-fake-audio-capture=${wavPath}%noloop`,
+    ],
   });
+  const page = await (await browser.newContext({ viewport: { width: 1280, height: 720 } })).newPage();
+  await page.addInitScript(({ words, speech }) => {
+    window.localStorage.setItem('kin.test.transcript', JSON.stringify({ words }));
+    window.localStorage.setItem('kin.bench.speech', speech);
+    // Tap the output graph: every scheduled buffer start, in audio-clock seconds, plus the silence at
+    // the head of the buffer (the first sound is the first sample above -40 dBFS) and output latency.
+    const starts = (window.__kinAudioStarts = []);
+    const original = AudioBufferSourceNode.prototype.start;
+    AudioBufferSourceNode.prototype.start = function (when, ...rest) {
+      const ctx = this.context;
+      const data = this.buffer ? this.buffer.getChannelData(0) : new Float32Array(0);
+      let first = 0;
+      while (first < data.length && Math.abs(data[first]) < 0.01) first++;
+      starts.push({
+        at: Math.max(when ?? 0, ctx.currentTime),
+        lead: first < data.length ? first / this.buffer.sampleRate : 0,
+        duration: this.buffer ? this.buffer.duration : 0,
+        latency: ctx.outputLatency || ctx.baseLatency || 0,
+      });
+      return original.call(this, when, ...rest);
+    };
+  }, { words: scene.words, speech });
+  await page.goto(`${BASE}/call/friend`);
+  await page.getByTestId('allow-media').click();
+  await page.waitForFunction(() => window.__kinCall?.state().phase === 'listening', null, { timeout: 60_000 });
+  const labels = await page.evaluate(() => window.__kinCall.state().labels);
+  log(`[${speech}] labels`, JSON.stringify(labels));
+  await page.waitForTimeout((duration + 2) * 1000);
+  const result = await page.evaluate(() => {
+    const { session, state } = window.__kinCall;
+    const ctx = session.media.audioContext;
+    // performance.now() → audio clock, for the conversation's timestamps (first token).
+    const stamp = ctx.getOutputTimestamp?.() ?? {};
+    const offset = stamp.performanceTime > 0 ? stamp.contextTime - stamp.performanceTime / 1000 : ctx.currentTime - performance.now() / 1000;
+    return {
+      zero: session.media.micOpenedAtMs / 1000,
+      offset,
+      events: session.floorTrace.events.map((e) => ({ type: e.type, time: e.time })),
+      audio: window.__kinAudioStarts,
+      turns: state().turns,
+      labels: state().labels,
+      captions: state().captions.map((c) => `${c.speaker}: ${c.text}`),
+    };
+  });
+  await browser.close();
+
+  // Match each true turn end to the first commit, reply and audio after it (before the next turn).
+  const rows = [];
+  for (let i = 0; i < ends.length; i++) {
+    const end = result.zero + ends[i];
+    const limit = i + 1 < starts.length ? result.zero + starts[i + 1] : Infinity;
+    const commit = result.events.find((e) => e.type === 'commit' && e.time >= end - 0.15 && e.time < limit);
+    const audio = result.audio.find((a) => commit && a.at >= commit.time && a.at < limit);
+    const sound = audio ? audio.at + audio.lead + audio.latency : null;
+    const turn = result.turns.find((t) => commit && t.startedAtMs != null && t.startedAtMs / 1000 + result.offset >= commit.time - 0.05 && t.startedAtMs / 1000 + result.offset < limit);
+    const firstToken = turn && turn.firstTokenMs != null ? (turn.startedAtMs + turn.firstTokenMs) / 1000 + result.offset : null;
+    const ms = (x) => Math.round(x * 1000);
+    rows.push({
+      turn: i + 1,
+      text: TURNS[i],
+      end_to_commit_ms: commit ? ms(commit.time - end) : null,
+      commit_to_first_token_ms: firstToken !== null && commit ? Math.max(0, ms(firstToken - commit.time)) : null,
+      commit_to_first_audio_ms: sound !== null ? ms(sound - commit.time) : null,
+      voice_to_voice_ms: sound !== null ? ms(sound - end) : null,
+      speculation_kept: turn ? Boolean(turn.speculated) : null,
+      first_chunk_s: audio ? Number(audio.duration.toFixed(2)) : null,
+    });
+  }
+  // Silence between consecutive chunks of one reply (buffers that start < 1.5 s after the last ended).
+  const gaps = [];
+  for (let i = 1; i < result.audio.length; i++) {
+    const previous = result.audio[i - 1];
+    const gap = result.audio[i].at + result.audio[i].lead - (previous.at + previous.duration);
+    if (gap < 1.5) gaps.push(Math.max(0, Math.round(gap * 1000)));
+  }
+  const interruptions = result.events.filter((e) => e.type === 'commit' && starts.some((s, i) => e.time > result.zero + s + 0.05 && e.time < result.zero + ends[i] - 0.15)).length;
+  for (const r of rows) log(`[${speech}] turn ${r.turn}: end→commit ${r.end_to_commit_ms}, commit→token ${r.commit_to_first_token_ms}, commit→audio ${r.commit_to_first_audio_ms}, voice→voice ${r.voice_to_voice_ms} ms (speculation kept: ${r.speculation_kept}, first chunk ${r.first_chunk_s} s) — ${r.text}`);
+  for (const c of result.captions) log(`[${speech}] ${c}`);
+  log(`[${speech}] gaps between chunks of a reply (ms): ${gaps.join(', ')}`);
+  return { rows, interruptions, gaps, labels: result.labels };
 }
-const interruptions = result.events.filter((e) => e.type === 'commit' && starts.some((s, i) => e.time > result.zero + s + 0.05 && e.time < result.zero + ends[i] - 0.15)).length;
-const v2v = rows.map((r) => r.voice_to_voice_ms).filter((x) => x !== null);
-const commits = rows.map((r) => r.end_to_commit_ms).filter((x) => x !== null);
-const firstTokens = result.turns.map((t) => t.firstTokenMs).filter((x) => x !== null);
-for (const r of rows) log(`turn ${r.turn}: end→commit ${r.end_to_commit_ms} ms, voice→voice ${r.voice_to_voice_ms} ms — ${r.text}`);
-for (const c of result.captions) log(c);
+
+const summary = (rows, key) => {
+  const xs = rows.map((r) => r[key]).filter((x) => x !== null);
+  return { p50: quantile(xs, 0.5), p90: quantile(xs, 0.9) };
+};
+const loadBefore = (await import('node:os')).loadavg().map((x) => Number(x.toFixed(2)));
+// Baseline first (whole sentences, no synthesis ahead), then the app as shipped, same server.
+const baseline = process.env.KIN_BENCH_NO_BASELINE ? null : await measureCall('sentences');
+const shipped = await measureCall('clauses');
+const loadAfter = (await import('node:os')).loadavg().map((x) => Number(x.toFixed(2)));
+stopServer();
+const rows = shipped.rows;
+const v2v = summary(rows, 'voice_to_voice_ms');
+const commitToAudio = summary(rows, 'commit_to_first_audio_ms');
+const baseV2v = baseline ? summary(baseline.rows, 'voice_to_voice_ms') : null;
+const baseCommitToAudio = baseline ? summary(baseline.rows, 'commit_to_first_audio_ms') : null;
+const ratio = (a, b) => (a !== null && b ? Number((a / b).toFixed(2)) : null);
 
 log('running eval:stt and eval:persona for the shared figures');
 const stt = runJsonScript('eval:stt');
@@ -144,14 +198,36 @@ const persona = runJsonScript('eval:persona');
 
 console.log(JSON.stringify({
   machine: '2-core AMD EPYC, no GPU, headless Chromium',
+  load_average_before: loadBefore,
+  load_average_after: loadAfter,
   turns: rows.length,
-  answered: v2v.length,
-  interruptions,
-  builtin_voice_to_voice_ms_p50: quantile(v2v, 0.5),
-  builtin_voice_to_voice_ms_p90: quantile(v2v, 0.9),
-  builtin_end_to_commit_ms_p50: quantile(commits, 0.5),
-  builtin_end_to_commit_ms_p90: quantile(commits, 0.9),
-  builtin_first_token_ms_p50: quantile(firstTokens, 0.5),
+  answered: rows.filter((r) => r.voice_to_voice_ms !== null).length,
+  interruptions: shipped.interruptions,
+  speculations_kept: rows.filter((r) => r.speculation_kept).length,
+  builtin_voice_to_voice_ms_p50: v2v.p50,
+  builtin_voice_to_voice_ms_p90: v2v.p90,
+  builtin_end_to_commit_ms_p50: summary(rows, 'end_to_commit_ms').p50,
+  builtin_end_to_commit_ms_p90: summary(rows, 'end_to_commit_ms').p90,
+  builtin_commit_to_first_token_ms_p50: summary(rows, 'commit_to_first_token_ms').p50,
+  builtin_commit_to_first_token_ms_p90: summary(rows, 'commit_to_first_token_ms').p90,
+  builtin_commit_to_first_audio_ms_p50: commitToAudio.p50,
+  builtin_commit_to_first_audio_ms_p90: commitToAudio.p90,
+  chunk_gap_ms_p50: quantile(shipped.gaps, 0.5),
+  chunk_gap_ms_max: shipped.gaps.length ? Math.max(...shipped.gaps) : null,
+  chunk_gaps: shipped.gaps.length,
+  baseline: baseline && {
+    what: 'same build and server, whole sentences to the voice and nothing synthesized before the commit (localStorage kin.bench.speech=sentences)',
+    answered: baseline.rows.filter((r) => r.voice_to_voice_ms !== null).length,
+    voice_to_voice_ms_p50: baseV2v.p50,
+    voice_to_voice_ms_p90: baseV2v.p90,
+    end_to_commit_ms_p50: summary(baseline.rows, 'end_to_commit_ms').p50,
+    commit_to_first_audio_ms_p50: baseCommitToAudio.p50,
+    commit_to_first_audio_ms_p90: baseCommitToAudio.p90,
+    sentence_gap_ms_p50: quantile(baseline.gaps, 0.5),
+    rows: baseline.rows,
+  },
+  commit_to_first_audio_p50_ratio_vs_baseline: ratio(commitToAudio.p50, baseCommitToAudio?.p50),
+  voice_to_voice_p50_ratio_vs_baseline: ratio(v2v.p50, baseV2v?.p50),
   local_llm_voice_to_voice_ms_p50: null,
   local_llm_note: 'not measured: no instruct GGUF can be downloaded here (stories260K is a 260K-parameter story model, not a companion brain)',
   endpoint_voice_to_voice_ms_p50: null,
@@ -159,9 +235,9 @@ console.log(JSON.stringify({
   stt_wer_jfk: stt?.stt_wer_jfk ?? null,
   stt_note: stt?.reason ?? stt?.note ?? (stt ? undefined : 'eval:stt did not run'),
   stt_backend: `test-mode recognizer (fixture words, 0.3 s lag); on-device model: ${stt?.stt_backend ?? 'none loadable here'}`,
-  tts_backend: 'eSpeak NG (WebAssembly, in a worker)',
-  tts_voice: result.labels.voice,
-  turn_taking: result.labels.turns,
+  tts_backend: 'eSpeak NG (WebAssembly, in a worker), clause-wise with synthesis ahead and on speculate',
+  tts_voice: shipped.labels.voice,
+  turn_taking: shipped.labels.turns,
   persona_style_in_band_share: persona?.persona_style_in_band_share ?? null,
   rows,
 }));

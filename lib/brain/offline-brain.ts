@@ -16,10 +16,13 @@ export class OfflineBrain implements BrainProvider {
   readonly id = 'builtin';
   readonly kind = 'builtin' as const;
   readonly label = 'Built-in (offline, rule-based)';
-  /** Delay between streamed words, ms: makes the stream look like one; 0 in tests. */
+  /**
+   * Delay between streamed words, ms; 0 in tests. Short: captions follow the voice, not the token
+   * stream, and every word of the first sentence is waited for before the voice starts.
+   */
   private readonly tokenDelayMs: number;
 
-  constructor(tokenDelayMs = 12) {
+  constructor(tokenDelayMs = 3) {
     this.tokenDelayMs = tokenDelayMs;
   }
 

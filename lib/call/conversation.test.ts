@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { ScriptedBrain } from '../brain/scripted-brain';
 import type { BrainProvider } from '../brain/types';
 import { DEMO_PERSONAS } from '../persona/personas';
+import { FakeVoice } from '../speech/fake-voice';
 import { PacedCaptions } from '../speech/paced-captions';
 import { Conversation, RECALL_BUDGET_MS, sameWords, takeSentences } from './conversation';
 import { createCallStore } from './store';
@@ -173,5 +174,131 @@ describe('speculative replies (turn-taking speculate → commit / cancel)', () =
     expect(store.getState().turns).toEqual([]);
     expect(phases).toEqual([]);
     expect(conversation.history).toEqual([]);
+  });
+});
+
+describe('clause-wise speech with a voice that synthesizes ahead', () => {
+  const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
+  const REPLY = 'I’m sorry to hear that, it sounds like a really long day. What made it so long?';
+
+  function withVoice(voice: FakeVoice, reply = REPLY) {
+    const store = createCallStore();
+    store.getState().dispatch({ type: 'start' });
+    store.getState().dispatch({ type: 'ready' });
+    const brain = new ScriptedBrain([reply]);
+    const conversation = new Conversation({ store, brain, speech: voice, persona: DEMO_PERSONAS[1] });
+    return { store, brain, conversation };
+  }
+
+  test('the first clause is spoken on its own, then the rest; captions and history keep the whole reply', async () => {
+    const voice = new FakeVoice(2, 2);
+    const { store, conversation } = withVoice(voice);
+    await conversation.userTurn('I had a long day at work');
+    expect(voice.texts('play-end')).toEqual(['I’m sorry to hear that,', 'it sounds like a really long day.', 'What made it so long?']);
+    expect(store.getState().captions[1].text).toBe(REPLY);
+    expect(conversation.history[1].content).toBe(REPLY);
+  });
+
+  test('speculate synthesizes the first chunk only and plays nothing; commit plays it without synthesizing again', async () => {
+    const voice = new FakeVoice(10, 5);
+    const { store, brain, conversation } = withVoice(voice);
+    conversation.prepare('I had a long day at work');
+    await wait(120);
+    expect(voice.texts('synth-end')).toEqual(['I’m sorry to hear that,']);
+    expect(voice.events.filter((e) => e.kind.startsWith('play'))).toEqual([]);
+    expect(store.getState().phase).toBe('listening');
+    const done = conversation.commit('i had a long day at work');
+    await wait(0);
+    // Audio of the prepared chunk starts at once (no synthesis between commit and sound).
+    expect(voice.texts('play-start')).toEqual(['I’m sorry to hear that,']);
+    const index = (kind: string) => voice.events.findIndex((e) => e.kind === kind && e.text === 'I’m sorry to hear that,');
+    expect(index('synth-end')).toBeLessThan(index('play-start'));
+    await done;
+    expect(voice.texts('synth-start')).toEqual(['I’m sorry to hear that,', 'it sounds like a really long day.', 'What made it so long?']);
+    expect(voice.texts('play-end')).toEqual(voice.texts('synth-start'));
+    expect(brain.requests).toHaveLength(1);
+    const [turn] = store.getState().turns;
+    expect(turn.speculated).toBe(true);
+    expect(turn.speechStartMs!).toBeLessThan(10);
+  });
+
+  test('cancel after speculate: the prepared audio is dropped and no audio ever plays', async () => {
+    const voice = new FakeVoice(10, 5);
+    const { store, conversation } = withVoice(voice);
+    conversation.prepare('I had a long day at work');
+    await wait(20); // the first chunk is being synthesized
+    conversation.dropSpeculation();
+    await wait(200);
+    expect(voice.events.filter((e) => e.kind.startsWith('play'))).toEqual([]);
+    expect(voice.texts('synth-start')).toEqual(['I’m sorry to hear that,']);
+    expect(store.getState().captions).toEqual([]);
+    expect(store.getState().turns).toEqual([]);
+  });
+
+  test('commit with other words: the prepared audio is dropped and the new reply is spoken', async () => {
+    const voice = new FakeVoice(5, 2);
+    const store = createCallStore();
+    store.getState().dispatch({ type: 'start' });
+    store.getState().dispatch({ type: 'ready' });
+    const conversation = new Conversation({ store, brain: new ScriptedBrain(['Never heard, not once at all.', 'Second answer.']), speech: voice, persona: DEMO_PERSONAS[1] });
+    conversation.prepare('I went to the shop');
+    await wait(30);
+    await conversation.commit('I went to the shop and bought bread');
+    expect(voice.texts('play-start')).toEqual(['Second answer.']);
+  });
+
+  test('barge-in stops the audio within 150 ms and nothing after it plays', async () => {
+    const voice = new FakeVoice(5, 80);
+    const { store, conversation } = withVoice(voice);
+    const done = conversation.userTurn('I had a long day at work');
+    await wait(150);
+    expect(store.getState().phase).toBe('speaking');
+    const barged = Date.now();
+    conversation.bargeIn();
+    await done;
+    expect(Date.now() - barged).toBeLessThan(150);
+    expect(voice.texts('play-stopped')).toHaveLength(1);
+    await wait(300);
+    expect(voice.texts('play-start')).toHaveLength(1);
+    expect(store.getState().captions[1].text.endsWith('—')).toBe(true);
+  });
+
+  test('the eval baseline (whole sentences) synthesizes nothing before the commit', async () => {
+    const voice = new FakeVoice(10, 5);
+    const store = createCallStore();
+    store.getState().dispatch({ type: 'start' });
+    store.getState().dispatch({ type: 'ready' });
+    const conversation = new Conversation({ store, brain: new ScriptedBrain([REPLY]), speech: voice, persona: DEMO_PERSONAS[1], speechChunking: 'sentences' });
+    conversation.prepare('I had a long day at work');
+    await wait(60);
+    expect(voice.events).toEqual([]);
+    await conversation.commit('I had a long day at work');
+    expect(voice.texts('play-end')).toEqual(['I’m sorry to hear that, it sounds like a really long day.', 'What made it so long?']);
+  });
+
+  test('the opening clause is synthesized while its sentence still streams, and played once', async () => {
+    const voice = new FakeVoice(2, 2);
+    const store = createCallStore();
+    store.getState().dispatch({ type: 'start' });
+    store.getState().dispatch({ type: 'ready' });
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((r) => (release = r));
+    const brain: BrainProvider = {
+      id: 'halting', kind: 'test', label: 'halting',
+      async *generate() {
+        for (const t of ['I’m ', 'sorry ', 'to ', 'hear ', 'that, ', 'it ', 'sounds ', 'like ']) yield { type: 'token', text: t };
+        await held; // the sentence is not finished until the test says so
+        for (const t of ['a ', 'really ', 'long ', 'day. ', 'What ', 'made ', 'it ', 'so ', 'long?']) yield { type: 'token', text: t };
+      },
+    };
+    const conversation = new Conversation({ store, brain, speech: voice, persona: DEMO_PERSONAS[1] });
+    const done = conversation.userTurn('I had a long day at work');
+    for (let i = 0; i < 100 && !voice.texts('synth-end').length; i++) await wait(10);
+    expect(voice.texts('synth-end')).toEqual(['I’m sorry to hear that,']);
+    expect(voice.texts('play-start')).toEqual([]);
+    release();
+    await done;
+    expect(voice.texts('synth-start')).toEqual(['I’m sorry to hear that,', 'it sounds like a really long day.', 'What made it so long?']);
+    expect(voice.texts('play-end')).toEqual(voice.texts('synth-start'));
   });
 });

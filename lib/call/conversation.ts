@@ -7,6 +7,8 @@ import { TurnStyle } from '../persona/turn-style';
 import type { Persona } from '../persona/types';
 import { citedSources } from '../knowledge/cite';
 import type { KnowledgeHit } from '../knowledge/types';
+import { openingClause, speechChunkingForPage, speechChunks, type SpeechChunking } from '../speech/chunker';
+import { SpeechPipeline } from '../speech/pipeline';
 import type { SpeechOutput } from '../speech/types';
 import { callActions, type CallStore, type TurnLatency } from './store';
 
@@ -46,6 +48,8 @@ export interface ConversationDeps {
   onReplyAudioStart?: () => void;
   /** Check and repair each streamed sentence against the persona's style targets (default: for LLM providers). */
   styleCheck?: boolean;
+  /** Replies reach the voice clause by clause (default), or whole sentences (the latency eval's baseline). */
+  speechChunking?: SpeechChunking;
   /** BCP 47 tag for crisis resources (default navigator.language). */
   locale?: string;
   /** Records a crisis for the user's safety log (default: lib/guardrails/store, in localStorage). */
@@ -249,8 +253,9 @@ export class Conversation {
     const checked: string[] = [];
     const controller = new AbortController();
     const signal = controller.signal;
-    const turn: TurnLatency = { turn: 0, firstTokenMs: null, speechStartMs: null, totalMs: null, interrupted: false };
+    const turn: TurnLatency = { turn: 0, firstTokenMs: null, speechStartMs: null, totalMs: null, interrupted: false, speculated: Boolean(gate) };
     let started = this.now();
+    turn.startedAtMs = started;
     let captionId = -1;
     const begin = () => {
       this.cancelReply();
@@ -273,38 +278,44 @@ export class Conversation {
           // Latencies count from the commit, as for a typed turn.
           const gained = this.now() - started;
           started = this.now();
+          turn.startedAtMs = started;
           if (turn.firstTokenMs !== null) turn.firstTokenMs = Math.max(0, turn.firstTokenMs - gained);
           begin();
+          audio.release();
         }
       });
     } else begin();
+    // Speech goes out clause by clause: a speculation synthesizes its first chunk before the commit.
+    const byClause = (this.deps.speechChunking ?? speechChunkingForPage()) === 'clauses';
+    const audio = new SpeechPipeline(speech, signal, { held: Boolean(gate), after: opened, ahead: byClause });
     let spoken = '';
     let pending = '';
     let full = '';
-    let speaking: Promise<void> = opened;
     const say = (raw: string) => {
       // Every brain's reply is post-checked sentence by sentence (claims to be human, diagnoses).
       const sentence = guarded ? raw : replyGuard.check(raw);
       if (!sentence) return;
+      const opening = checked.length === 0;
       checked.push(sentence);
-      speaking = speaking.then(async () => {
-        if (signal.aborted) return;
-        const before = spoken ? spoken + ' ' : '';
-        await speech.speak(sentence, signal, {
-          onStart: () => {
-            if (turn.speechStartMs === null) {
-              turn.speechStartMs = this.now() - started;
-              store.getState().dispatch({ type: 'reply-started' });
-              this.deps.onReplyAudioStart?.();
-            }
-          },
-          onProgress: (chars) => {
-            if (!signal.aborted) callActions.updateCaption(store, captionId, before + sentence.slice(0, chars), false);
-          },
-          onLevel: this.deps.onSpeechLevel,
+      for (const chunk of byClause ? speechChunks(sentence, opening) : [sentence]) {
+        audio.add(chunk, async (prepared) => {
+          const before = spoken ? spoken + ' ' : '';
+          await prepared.play(signal, {
+            onStart: () => {
+              if (turn.speechStartMs === null) {
+                turn.speechStartMs = this.now() - started;
+                store.getState().dispatch({ type: 'reply-started' });
+                this.deps.onReplyAudioStart?.();
+              }
+            },
+            onProgress: (chars) => {
+              if (!signal.aborted) callActions.updateCaption(store, captionId, before + chunk.slice(0, chars), false);
+            },
+            onLevel: this.deps.onSpeechLevel,
+          });
+          spoken = before + chunk;
         });
-        spoken = before + sentence;
-      });
+      }
     };
     const knowledge = guarded ? [] : await this.takeKnowledge(userText);
     try {
@@ -321,10 +332,16 @@ export class Conversation {
         const { sentences, rest } = takeSentences(pending, false);
         pending = rest;
         style.filter(sentences).forEach(say);
+        // The opening clause is synthesized while the rest of its sentence streams; it plays only
+        // once the whole sentence has passed the checks unchanged.
+        if (byClause && checked.length === 0) {
+          const clause = openingClause(pending);
+          if (clause) audio.prefetchFirst(clause);
+        }
         if (style.done) break;
       }
       if (!signal.aborted) [...style.filter(takeSentences(pending, true).sentences), ...style.finish()].forEach(say);
-      await speaking;
+      await audio.done;
     } catch {
       await opened;
       if (!signal.aborted) {

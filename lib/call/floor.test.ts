@@ -52,6 +52,20 @@ describe('FloorController', () => {
     expect(dispatched).toEqual(['user-speech-start', 'user-speech-end']);
   });
 
+  test('words that arrive after speculate (recognizer lag) prepare the reply again; none after the commit', async () => {
+    const { floor, log, setPartial } = setup({ words: ['i went to the shop today'] });
+    floor.handle(ev('user-start', 1));
+    floor.partialWords('i went to the'); // no speculation yet: nothing to prepare
+    setPartial('i went to the shop');
+    floor.handle(ev('speculate', 2.4, 300));
+    floor.partialWords('i went to the shop');
+    floor.partialWords('i went to the shop today');
+    floor.handle(ev('commit', 2.5, 400));
+    floor.partialWords('and then');
+    await settle();
+    expect(log.filter((l) => /^(prepare|commit)/.test(l))).toEqual(['prepare i went to the shop', 'prepare i went to the shop today', 'commit i went to the shop today']);
+  });
+
   test('cancel (the user went on after a pause) drops the speculation', () => {
     const { floor, log, setPartial } = setup();
     floor.handle(ev('user-start', 1));

@@ -51,9 +51,23 @@ export class FloorController {
   private commitSeq = 0;
   /** Words of a turn the user resumed before they were answered: they open the next turn. */
   private carry = '';
+  /** Words the pending speculation was prepared for (null: none pending). */
+  private speculated: string | null = null;
 
   constructor(deps: FloorDeps) {
     this.deps = deps;
+  }
+
+  /**
+   * New partial words from the recognizer. They lag the audio (~0.3 s), so a speculation often
+   * starts before the turn's last word is in; when more words arrive before the commit, the reply
+   * is prepared again for them, so the commit can keep it (and its audio made ahead).
+   */
+  partialWords(text: string): void {
+    const words = text.trim();
+    if (this.speculated === null || !words || words === this.speculated) return;
+    this.speculated = words;
+    this.deps.replies.prepare(words);
   }
 
   /** The recognizer became ready (or went away). */
@@ -95,11 +109,15 @@ export class FloorController {
         break;
       case 'speculate':
         if (d.transcript) {
-          const words = d.transcript.partial();
-          if (words.trim()) d.replies.prepare(words);
+          const words = d.transcript.partial().trim();
+          if (words) {
+            this.speculated = words;
+            d.replies.prepare(words);
+          }
         }
         break;
       case 'cancel':
+        this.speculated = null;
         d.replies.dropSpeculation();
         break;
       case 'commit':
@@ -111,6 +129,7 @@ export class FloorController {
   private async commit(event: TurnEvent): Promise<void> {
     const d = this.deps;
     this.inTurn = false;
+    this.speculated = null;
     const speechEnd = event.time - event.pauseMs / 1000;
     d.onCommit?.(speechEnd, event.time);
     if (!d.transcript) {

@@ -341,6 +341,7 @@ export class CallSession {
     this.unsubscribers.push(
       recognizer.onPartial((text) => {
         this.partialWords = text;
+        this.floor.partialWords(text);
         if (text) this.options.memory?.prefetch?.(text);
         const context = this.media.audioContext;
         // Recognised words arrive about 0.3 s after they were spoken.

@@ -32,6 +32,10 @@ export interface TurnLatency {
   commitMs?: number;
   /** Voice turns: the user's speech end → the first companion audio out, ms. */
   voiceToVoiceMs?: number;
+  /** When the latencies above start counting (the commit or the typed turn), on the `now()` clock, ms. */
+  startedAtMs?: number;
+  /** The reply was prepared on a turn-taking speculation and kept at the commit. */
+  speculated?: boolean;
 }
 
 export interface CallNotice {

@@ -1,4 +1,4 @@
-import type { SpeakCallbacks, SpeechOutput } from './types';
+import { prepareSpeech, type PreparedSpeech, type SpeakCallbacks, type SpeechOutput } from './types';
 
 /**
  * A voice that is still loading: the call starts at once, and the first reply waits for the voice
@@ -31,6 +31,20 @@ export class DeferredVoice implements SpeechOutput {
 
   dispose(): void {
     void this.ready.then((voice) => voice.dispose?.()).catch(() => undefined);
+  }
+
+  /** Synthesis starts once the voice has loaded (at once when it has). */
+  prepare(text: string, signal: AbortSignal): PreparedSpeech {
+    if (this.inner) {
+      this.inner.setRate?.(this.rateScale);
+      return prepareSpeech(this.inner, text, signal);
+    }
+    const prepared = this.ready.then((voice) => {
+      voice.setRate?.(this.rateScale);
+      return prepareSpeech(voice, text, signal);
+    });
+    prepared.catch(() => undefined);
+    return { play: async (playSignal, callbacks) => (await prepared).play(playSignal, callbacks) };
   }
 
   async speak(text: string, signal: AbortSignal, callbacks?: SpeakCallbacks): Promise<void> {

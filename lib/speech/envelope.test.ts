@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { charsSpokenAt, envelopeAt, loudnessEnvelope } from './envelope';
+import { charsSpokenAt, envelopeAt, leadingSilence, loudnessEnvelope } from './envelope';
 
 describe('lip-sync envelope', () => {
   test('follows loud and quiet stretches of the audio', () => {
@@ -20,5 +20,16 @@ describe('lip-sync envelope', () => {
     expect(charsSpokenAt(words, 100, text.length, 1200)).toBe(5);
     expect(text.slice(0, charsSpokenAt(words, 400, text.length, 1200))).toBe('Hello Sam,');
     expect(charsSpokenAt(words, 1300, text.length, 1200)).toBe(text.length);
+  });
+
+  test('leading silence: skipped up to 5 ms before the first audible sample', () => {
+    const rate = 20000;
+    const samples = new Float32Array(rate / 2);
+    for (let i = 2000; i < samples.length; i++) samples[i] = 0.3 * Math.sin(i / 5); // 100 ms of silence, then sound
+    samples[500] = 0.004; // dither below the threshold is still silence
+    expect(leadingSilence(samples, rate)).toEqual({ samples: 1900, ms: 95 });
+    expect(leadingSilence(new Float32Array(100), rate)).toEqual({ samples: 0, ms: 0 });
+    const loudAtOnce = new Float32Array(100).fill(0.5);
+    expect(leadingSilence(loudAtOnce, rate)).toEqual({ samples: 0, ms: 0 });
   });
 });

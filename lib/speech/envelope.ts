@@ -31,3 +31,15 @@ export function charsSpokenAt(words: readonly { ms: number; charIndex: number }[
   const nextSpace = words.find((w) => w.ms > ms)?.charIndex ?? textLength;
   return Math.max(chars, Math.min(textLength, nextSpace > chars ? nextSpace - 1 : chars));
 }
+
+/**
+ * Silence at the start of a clip to skip, in samples and ms: everything before the first sample
+ * louder than `threshold` (full scale 1), less `keepMs` so the onset is not clipped.
+ */
+export function leadingSilence(samples: Float32Array, sampleRate: number, threshold = 0.01, keepMs = 5): { samples: number; ms: number } {
+  let first = 0;
+  while (first < samples.length && Math.abs(samples[first]) < threshold) first++;
+  if (first >= samples.length) return { samples: 0, ms: 0 };
+  const skip = Math.max(0, first - Math.round((sampleRate * keepMs) / 1000));
+  return { samples: skip, ms: (skip / sampleRate) * 1000 };
+}

@@ -1,7 +1,7 @@
 import type { PersonaVoice } from '../persona/types';
-import { charsSpokenAt, envelopeAt, loudnessEnvelope } from './envelope';
+import { charsSpokenAt, envelopeAt, leadingSilence, loudnessEnvelope } from './envelope';
 import { ESPEAK_MODULE_URL, type TtsOutMessage } from './tts-protocol';
-import type { SpeakCallbacks, SpeechOutput } from './types';
+import type { PreparedSpeech, SpeakCallbacks, SpeechOutput } from './types';
 
 type AudioMessage = Extract<TtsOutMessage, { type: 'audio' }>;
 
@@ -26,6 +26,9 @@ export class EspeakVoice implements SpeechOutput {
   private ducked = false;
   /** Persona adaptation's rate multiplier (slower for an anxious or tired user). */
   private rateScale = 1;
+  /** Chunks waiting for synthesis, oldest first; `synthesizing` while one is in the worker. */
+  private readonly queue: { text: string; signal: AbortSignal; resolve: (clip: AudioMessage | null) => void; reject: (error: Error) => void }[] = [];
+  private synthesizing = false;
   /** Milliseconds the last clip took to synthesize (HUD). */
   lastSynthMs = 0;
   initMs = 0;
@@ -77,17 +80,61 @@ export class EspeakVoice implements SpeechOutput {
     });
   }
 
-  async speak(text: string, signal: AbortSignal, callbacks: SpeakCallbacks = {}): Promise<void> {
+  /**
+   * Queues `text` for synthesis: one request in the worker at a time, so the chunk needed first is
+   * never behind later ones, and chunks aborted while they wait are never synthesized at all.
+   */
+  private enqueue(text: string, signal: AbortSignal): Promise<AudioMessage | null> {
+    return new Promise<AudioMessage | null>((resolve, reject) => {
+      this.queue.push({ text, signal, resolve, reject });
+      this.pump();
+    });
+  }
+
+  private pump(): void {
+    if (this.synthesizing) return;
+    let next = this.queue.shift();
+    while (next?.signal.aborted) {
+      next.resolve(null);
+      next = this.queue.shift();
+    }
+    if (!next) return;
+    const job = next;
+    this.synthesizing = true;
+    this.synthesize(job.text)
+      .then((clip) => job.resolve(job.signal.aborted ? null : clip), job.reject)
+      .finally(() => {
+        this.synthesizing = false;
+        this.pump();
+      });
+  }
+
+  /** Starts synthesizing now (behind earlier chunks); the audio plays only when `play` is called. */
+  prepare(text: string, signal: AbortSignal): PreparedSpeech {
+    const clip = signal.aborted ? Promise.resolve(null) : this.enqueue(text, signal);
+    // A dropped chunk's failure is nobody's concern; a played one reports it from play().
+    clip.catch(() => undefined);
+    return { play: (playSignal, callbacks) => this.play(text, clip, playSignal, callbacks) };
+  }
+
+  speak(text: string, signal: AbortSignal, callbacks: SpeakCallbacks = {}): Promise<void> {
+    return this.prepare(text, signal).play(signal, callbacks);
+  }
+
+  private async play(text: string, synthesized: Promise<AudioMessage | null>, signal: AbortSignal, callbacks: SpeakCallbacks = {}): Promise<void> {
     if (signal.aborted) return;
-    const clip = await this.synthesize(text);
+    const clip = await synthesized;
+    if (!clip || signal.aborted) return;
     this.lastSynthMs = clip.synthMs;
     const context = this.getContext();
-    if (signal.aborted) return;
     if (!context || context.state === 'closed') throw new Error('no audio output');
-    const buffer = context.createBuffer(1, clip.samples.length, clip.sampleRate);
-    buffer.getChannelData(0).set(clip.samples);
-    const envelope = loudnessEnvelope(clip.samples, clip.sampleRate);
-    const durationMs = (clip.samples.length / clip.sampleRate) * 1000;
+    // eSpeak opens each utterance with silence: skip it, so the first sound is the first sample.
+    const lead = leadingSilence(clip.samples, clip.sampleRate);
+    const samples = clip.samples.subarray(lead.samples);
+    const buffer = context.createBuffer(1, Math.max(1, samples.length), clip.sampleRate);
+    buffer.getChannelData(0).set(samples);
+    const envelope = loudnessEnvelope(samples, clip.sampleRate);
+    const durationMs = (samples.length / clip.sampleRate) * 1000;
     const source = context.createBufferSource();
     source.buffer = buffer;
     source.connect(this.outputFor(context));
@@ -117,7 +164,8 @@ export class EspeakVoice implements SpeechOutput {
       timer = setInterval(() => {
         const ms = (context.currentTime - startAt) * 1000 - latency;
         callbacks.onLevel?.(envelopeAt(envelope, ms));
-        callbacks.onProgress?.(charsSpokenAt(clip.words, ms, text.length, durationMs));
+        // Word timings count from the clip's start, before the skipped silence.
+        callbacks.onProgress?.(charsSpokenAt(clip.words, ms + lead.ms, text.length, durationMs + lead.ms));
       }, 20);
     });
     callbacks.onProgress?.(text.length);
@@ -146,6 +194,7 @@ export class EspeakVoice implements SpeechOutput {
 
   dispose(): void {
     this.worker.terminate();
+    for (const { reject } of this.queue.splice(0)) reject(new Error('voice disposed'));
     for (const { reject } of this.pending.values()) reject(new Error('voice disposed'));
     this.pending.clear();
   }

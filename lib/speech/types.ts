@@ -8,6 +8,12 @@ export interface SpeakCallbacks {
   onLevel?: (level: number) => void;
 }
 
+/** A chunk of speech being synthesized (or already synthesized) that has not played yet. */
+export interface PreparedSpeech {
+  /** Plays it once synthesis is done; resolves when it has played, failed to, or `signal` aborted it. */
+  play(signal: AbortSignal, callbacks?: SpeakCallbacks): Promise<void>;
+}
+
 export interface SpeechOutput {
   readonly id: string;
   /** Shown in the HUD, e.g. "Browser voice (on-device): Samantha" or "Captions only". */
@@ -16,6 +22,11 @@ export interface SpeechOutput {
   readonly audible: boolean;
   /** Speaks the text; resolves when done or aborted. */
   speak(text: string, signal: AbortSignal, callbacks?: SpeakCallbacks): Promise<void>;
+  /**
+   * Starts synthesizing `text` now, behind chunks prepared earlier, without playing it (voices
+   * that synthesize ahead). Aborting `signal` drops it, synthesized or not. Without it: `speak`.
+   */
+  prepare?(text: string, signal: AbortSignal): PreparedSpeech;
   /** Lowers the voice at once while the user may be barging in (true), or restores it (false). */
   duck?(ducked: boolean): void;
   /** Scales the speech rate for the next sentences, 0.8..1.1 (persona adaptation: slower when the user seems anxious). */
@@ -32,4 +43,9 @@ export interface SpeechInput {
   pushFrame(samples: Float32Array): void;
   onTranscript(listener: (text: string, final: boolean) => void): () => void;
   dispose(): void;
+}
+
+/** `speech.prepare` where the voice has it; otherwise a handle that simply speaks when played. */
+export function prepareSpeech(speech: SpeechOutput, text: string, signal: AbortSignal): PreparedSpeech {
+  return speech.prepare?.(text, signal) ?? { play: (playSignal, callbacks) => speech.speak(text, playSignal, callbacks) };
 }
