@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 
-// No speech model can be downloaded on this machine (see ../shared/data/SOURCES.md), so this checks
+// Moonshine tiny comes with the app (npm package, copied by `npm run setup`), so 'auto' needs no download.
+// Whisper cannot be downloaded on this machine (see ../shared/data/SOURCES.md), so this checks
 // what the user is told and that "Download now" really starts the worker, asks the configured host
 // (through the page's CSP) and reports a failure in words. Hugging Face is answered by the test.
 test('speech recognition settings: says what downloads and how big, respects cloud consent, reports a failed download', async ({ page }) => {
@@ -11,7 +12,10 @@ test('speech recognition settings: says what downloads and how big, respects clo
   });
   await page.goto('/settings');
   const status = page.getByTestId('stt-status');
-  await expect(status).toContainText('one-time download of Whisper tiny.en (about 42 MB)');
+  await expect(status).toContainText('Moonshine tiny comes with Kin');
+  await page.getByTestId('stt-moonshine').check();
+  await expect(status).toContainText('offline, with no download');
+  await expect(page.getByTestId('stt-download')).toHaveCount(0);
 
   await page.getByTestId('stt-web-speech').check();
   await expect(status).toContainText('sends your voice to the browser maker');

@@ -2,7 +2,8 @@
 // runs from a fresh clone with no downloads:
 //  - eSpeak NG (GPL-3.0, loaded as a separate module in the TTS worker): espeak-ng.js + espeak-ng.data
 //  - wllama (llama.cpp, MIT): wllama.wasm for the in-browser language model
-//  - onnxruntime-web (MIT): the wasm runtime for Silero VAD and the perception fusion model
+//  - onnxruntime-web (MIT): the wasm runtime for Silero VAD, the perception fusion model and Moonshine
+//  - Moonshine tiny (MIT), the speech-to-text model, into public/models/moonshine-tiny/
 import { copyFileSync, existsSync, mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
@@ -21,6 +22,9 @@ const copies = [
   // transformers.js' own onnxruntime-web build (1.22.0-dev, WebGPU+WASM "jsep"; onnxruntime MIT, transformers.js Apache-2.0) for the speech-to-text worker.
   // Its dist/ ships the same bytes as its nested onnxruntime-web; kept apart from any other onnxruntime-web version.
   { pkg: '@huggingface/transformers', files: ['dist/ort-wasm-simd-threaded.jsep.mjs', 'dist/ort-wasm-simd-threaded.jsep.wasm', 'LICENSE'], to: 'public/vendor/ort-transformers' },
+  // Moonshine tiny (English model and moonshine-js code MIT, see its LICENSE): the zero-download speech recognizer
+  // (workers/stt-moonshine.worker.ts). 8-bit ONNX encoder 7.9 MB + merged decoder 20.2 MB, shipped inside the npm package.
+  { pkg: '@moonshine-ai/moonshine-js', files: ['dist/model/tiny/quantized/encoder_model.onnx', 'dist/model/tiny/quantized/decoder_model_merged.onnx', 'LICENSE'], to: 'public/models/moonshine-tiny' },
 ];
 for (const { pkg, files, to } of copies) {
   // Some packages do not export package.json: find the package folder on the resolution paths.

@@ -1,9 +1,11 @@
 /**
  * STT eval page (bundled by bench/stt/run.mjs, opened in headless Chromium): decodes each clip to
  * 16 kHz mono with the browser's own decoder, loads the speech model through the real worker
- * (workers/stt.worker.ts) and reports per clip the transcript, word edits and decode time.
+ * (workers/stt-moonshine.worker.ts for Moonshine tiny, workers/stt.worker.ts otherwise) and reports per clip the transcript, word edits and decode time.
  */
 import { STT_PATH_TEMPLATE, sttModelSpec } from '../../lib/speech/stt/models';
+import { MOONSHINE_TINY, MOONSHINE_WASM_PATHS } from '../../lib/speech/stt/moonshine';
+import { STT_WASM_PATHS } from '../../lib/speech/stt/protocol';
 import { wordErrorRate } from '../../lib/speech/stt/wer';
 import { WhisperRecognizer, type SttWorkerPort } from '../../lib/speech/stt/whisper-recognizer';
 
@@ -62,7 +64,10 @@ async function readClips(): Promise<{ group: string; url: string; reference: str
 async function run(): Promise<EvalResult> {
   const params = new URLSearchParams(location.search);
   const host = params.get('host') ?? 'https://huggingface.co/';
-  const model = sttModelSpec(params.get('model') ?? 'Xenova/whisper-tiny.en');
+  const modelId = params.get('model') ?? MOONSHINE_TINY.id;
+  // Moonshine tiny runs in its own worker (same messages); any other id is a transformers.js model.
+  const moonshine = modelId === MOONSHINE_TINY.id;
+  const model = moonshine ? MOONSHINE_TINY : sttModelSpec(modelId);
   const backends = (params.get('backends') ?? 'webgpu,wasm').split(',') as ('webgpu' | 'wasm')[];
   const result: EvalResult = { ok: false, reason: null, backend: null, webgpuSkipped: null, loadMs: null, downloadedBytes: 0, clips: [], decodedClips: 0, audioMs: 0 };
   const clips = await readClips();
@@ -74,9 +79,9 @@ async function run(): Promise<EvalResult> {
     result.audioMs += Math.round((samples.length / 16000) * 1000);
   }
   const recognizer = new WhisperRecognizer({
-    createWorker: () => new Worker('./stt.worker.js', { type: 'module' }) as unknown as SttWorkerPort,
+    createWorker: () => new Worker(moonshine ? './stt-moonshine.worker.js' : './stt.worker.js', { type: 'module' }) as unknown as SttWorkerPort,
     model,
-    request: { remoteHost: host, remotePathTemplate: params.get('template') ?? STT_PATH_TEMPLATE, wasmPaths: '/vendor/ort-transformers/', backends },
+    request: { remoteHost: host, remotePathTemplate: params.get('template') ?? STT_PATH_TEMPLATE, wasmPaths: moonshine ? MOONSHINE_WASM_PATHS : STT_WASM_PATHS, backends },
     onProgress: (p) => (result.downloadedBytes = p.loadedBytes),
     loadTimeoutMs: Number(params.get('loadTimeoutMs') ?? 240000),
   });

@@ -1,6 +1,7 @@
 // STT eval: word error rate of the on-device speech model on a clip with a known transcript, run in
-// headless Chromium through the real worker (workers/stt.worker.ts, transformers.js + self-hosted
-// onnxruntime-web). Returns nulls and the reason when the model cannot be loaded (no network, no
+// headless Chromium through the real worker: workers/stt-moonshine.worker.ts for Moonshine tiny (the
+// default; the model ships in the npm package @moonshine-ai/moonshine-js) or workers/stt.worker.ts
+// for a transformers.js model (KIN_STT_MODEL=Xenova/whisper-tiny.en), both on self-hosted onnxruntime-web. Returns nulls and the reason when the model cannot be loaded (no network, no
 // local copy). Used by `npm run -s eval:stt` and importable by other evals:
 //   import { runSttEval } from '../stt/run.mjs'; const r = await runSttEval();
 import { chromium } from '@playwright/test';
@@ -17,6 +18,9 @@ export const JFK_CLIP = resolve(root, '../shared/data/speech/jfk.flac');
 export const JFK_REFERENCE = 'And so my fellow Americans, ask not what your country can do for you, ask what you can do for your country.';
 /** Synthesized speech with known words (espeak-ng turn corpus, see its FORMAT.md). */
 export const SYNTH_CORPUS = resolve(root, '../shared/data/turns/dev');
+/** The model id that selects Moonshine tiny, served from the npm package (lib/speech/stt/moonshine.ts). */
+export const MOONSHINE_MODEL = 'moonshine-tiny';
+const MOONSHINE_DIR = join(root, 'node_modules/@moonshine-ai/moonshine-js/dist/model/tiny/quantized/');
 
 /** 16-bit PCM mono WAV → { sampleRate, samples: Int16Array }. */
 function readWav16(path) {
@@ -82,6 +86,7 @@ async function buildPage(outDir) {
   const common = { bundle: true, format: 'esm', target: 'es2022', logLevel: 'error', minify: true, tsconfig: join(root, 'tsconfig.json'), define: { 'process.env.NODE_ENV': '"production"' } };
   await build({ ...common, entryPoints: [join(here, 'page.ts')], outfile: join(outDir, 'page.js') });
   await build({ ...common, entryPoints: [join(root, 'workers/stt.worker.ts')], outfile: join(outDir, 'stt.worker.js') });
+  await build({ ...common, entryPoints: [join(root, 'workers/stt-moonshine.worker.ts')], outfile: join(outDir, 'stt-moonshine.worker.js') });
   writeFileSync(join(outDir, 'index.html'), '<!doctype html><meta charset="utf-8"><title>Kin STT eval</title><script type="module" src="./page.js"></script>');
 }
 
@@ -89,6 +94,8 @@ async function buildPage(outDir) {
 function serve(outDir, modelDir) {
   const routes = [
     ['/vendor/ort-transformers/', join(root, 'node_modules/@huggingface/transformers/dist/')],
+    ['/vendor/ort/', join(root, 'node_modules/onnxruntime-web/dist/')],
+    [`/models/${MOONSHINE_MODEL}/`, MOONSHINE_DIR],
     ['/models/', modelDir],
     ['/', outDir + '/'],
   ];
@@ -142,12 +149,14 @@ async function probeHost(host, model) {
 export async function runSttEval(options = {}) {
   const clip = options.clip ?? JFK_CLIP;
   const reference = options.reference ?? JFK_REFERENCE;
-  const model = options.model ?? process.env.KIN_STT_MODEL ?? 'Xenova/whisper-tiny.en';
+  const model = options.model ?? process.env.KIN_STT_MODEL ?? MOONSHINE_MODEL;
+  const moonshine = model === MOONSHINE_MODEL;
   const modelDir = options.modelDir ?? process.env.KIN_STT_MODEL_DIR ?? null;
   const timeoutMs = options.timeoutMs ?? 300000;
   const base = { stt_wer_jfk: null, stt_wer_synth: null, stt_backend: null, stt_model: model, stt_rtf: null, stt_load_ms: null, stt_transcript: null, stt_reason: null };
   if (!existsSync(clip)) return { ...base, stt_reason: `clip not found: ${clip}` };
-  const hostProblem = modelDir ? null : await probeHost(options.host ?? process.env.KIN_STT_HOST ?? 'https://huggingface.co/', model);
+  if (moonshine && !existsSync(join(MOONSHINE_DIR, 'encoder_model.onnx'))) return { ...base, stt_reason: `${MOONSHINE_DIR} missing (npm ci installs @moonshine-ai/moonshine-js)` };
+  const hostProblem = modelDir || moonshine ? null : await probeHost(options.host ?? process.env.KIN_STT_HOST ?? 'https://huggingface.co/', model);
   const outDir = options.outDir ?? '/tmp/kin-stt-eval';
   await buildPage(outDir);
   copyFileSync(clip, join(outDir, 'jfk' + extname(clip)));
@@ -155,13 +164,13 @@ export async function runSttEval(options = {}) {
   writeFileSync(join(outDir, 'clips.json'), JSON.stringify(clips));
   const server = await serve(outDir, modelDir);
   const origin = `http://127.0.0.1:${server.address().port}`;
-  const host = modelDir ? `${origin}/models/` : (options.host ?? process.env.KIN_STT_HOST ?? 'https://huggingface.co/');
+  const host = modelDir || moonshine ? `${origin}/models/` : (options.host ?? process.env.KIN_STT_HOST ?? 'https://huggingface.co/');
   const query = new URLSearchParams({
     host,
     model,
-    backends: options.backends ?? process.env.KIN_STT_BACKENDS ?? 'webgpu,wasm',
+    backends: moonshine ? 'wasm' : (options.backends ?? process.env.KIN_STT_BACKENDS ?? 'webgpu,wasm'),
     loadTimeoutMs: String(timeoutMs - 10000),
-    ...(modelDir ? { template: '{model}/' } : {}),
+    ...(modelDir || moonshine ? { template: '{model}/' } : {}),
   });
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',

@@ -10,7 +10,8 @@ import { WhisperRecognizer } from '@/lib/speech/stt/whisper-recognizer';
 import { settingsStore, type SttChoice } from '@/lib/settings/store';
 
 const CHOICES: { value: SttChoice; label: string; detail: string }[] = [
-  { value: 'auto', label: 'Automatic', detail: 'The on-device model once it is downloaded; otherwise the browser’s recognizer if you allow cloud processing; otherwise you type.' },
+  { value: 'auto', label: 'Automatic', detail: 'Whisper once it is downloaded; otherwise Moonshine tiny, which comes with Kin; otherwise the browser’s recognizer if you allow cloud processing; otherwise you type.' },
+  { value: 'moonshine', label: 'On this device (Moonshine tiny, no download)', detail: 'Your voice never leaves this device. The model (28 MB, MIT) comes with Kin, so it works offline from the start.' },
   { value: 'whisper', label: 'On this device (Whisper)', detail: 'Your voice never leaves this device. Downloads the model on first use, then works offline.' },
   { value: 'web-speech', label: 'This browser’s speech recognition', detail: 'In Chrome and Edge your voice is sent to Google or Microsoft to be transcribed. Needs “Allow a cloud or server model” below.' },
   { value: 'off', label: 'Off', detail: 'You type your messages.' },
@@ -22,6 +23,8 @@ function describePlan(plan: RecognizerPlan): string {
       return plan.needsDownload
         ? `Will download ${plan.model.label} (${describeDownload(plan.model)}) from ${new URL(plan.host).host} when your next call starts, then keep it on this device.`
         : `${plan.model.label} is on this device; speech recognition works offline.`;
+    case 'moonshine':
+      return `${plan.model.label} comes with Kin: speech recognition works on this device, offline, with no download.`;
     case 'web-speech':
       return 'Your browser’s recognizer will listen: your voice goes to the browser maker.';
     case 'test':
@@ -75,7 +78,7 @@ export function SpeechRecognitionSettings() {
   };
 
   const spec = sttModelSpec(s.sttModel.trim() || 'Xenova/whisper-tiny.en');
-  const canDownload = s.stt !== 'off' && s.stt !== 'web-speech' && plan?.kind !== 'test';
+  const canDownload = s.stt !== 'off' && s.stt !== 'web-speech' && s.stt !== 'moonshine' && plan?.kind !== 'test';
   const downloaded = plan?.kind === 'whisper' && !plan.needsDownload;
   return (
     <fieldset data-testid="stt-settings">

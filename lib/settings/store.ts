@@ -6,7 +6,7 @@ import { reportStorageError } from '../storage/notices';
 export type BrainChoice = 'builtin' | 'local-llm' | 'openai-compatible';
 export type VoiceChoice = 'auto' | 'browser' | 'captions';
 /** Speech recognition: 'auto' = on-device Whisper once downloaded, else the browser's (cloud allowed only), else none. */
-export type SttChoice = 'auto' | 'whisper' | 'web-speech' | 'off';
+export type SttChoice = 'auto' | 'moonshine' | 'whisper' | 'web-speech' | 'off';
 
 export interface Settings {
   brain: BrainChoice;

@@ -3,6 +3,7 @@
  * recognizer with a real worker. Kept apart from select.ts so the choice itself stays testable in Node.
  */
 import { cachedBackends, normalizeHost, STT_PATH_TEMPLATE, sttModelSpec, type CacheStorageLike } from './models';
+import { MOONSHINE_FILES, MOONSHINE_HOST, MOONSHINE_TINY } from './moonshine';
 import { STT_WASM_PATHS } from './protocol';
 import { selectRecognizer, type RecognizerEnv, type RecognizerPlan, type SttSettings } from './select';
 import { TEST_TRANSCRIPT_KEY } from './test-recognizer';
@@ -13,6 +14,26 @@ import type { SttWorkerPort } from './whisper-recognizer';
 /** Starts workers/stt.worker.ts (a module worker bundled by Next.js). */
 export function createSttWorker(): SttWorkerPort {
   return new Worker(new URL('../../../workers/stt.worker.ts', import.meta.url), { type: 'module' }) as unknown as SttWorkerPort;
+}
+
+/** Starts workers/stt-moonshine.worker.ts (Moonshine tiny, served by the app). */
+export function createMoonshineWorker(): SttWorkerPort {
+  return new Worker(new URL('../../../workers/stt-moonshine.worker.ts', import.meta.url), { type: 'module' }) as unknown as SttWorkerPort;
+}
+
+/**
+ * Whether the app serves Moonshine tiny's files (copied by `npm run setup`): a HEAD request each, nothing
+ * downloaded. A 404 means setup did not copy them. A network error means the device is offline: the files
+ * come with the app, and the service worker (app/sw.ts) serves them once a call has loaded them, so say yes.
+ */
+async function moonshineServed(): Promise<boolean> {
+  if (typeof fetch === 'undefined') return false;
+  try {
+    const answers = await Promise.all(MOONSHINE_FILES.map((file) => fetch(`${MOONSHINE_HOST}${MOONSHINE_TINY.id}/${file}`, { method: 'HEAD' })));
+    return answers.every((response) => response.ok);
+  } catch {
+    return true;
+  }
 }
 
 function readTestTranscript(): string | null {
@@ -33,6 +54,7 @@ export async function probeRecognizerEnv(settings: SttSettings): Promise<Recogni
     testTranscript: readTestTranscript(),
     webSpeechAvailable: webSpeechConstructor(globalThis) !== null,
     whisperCachedBackends: cached,
+    moonshineAvailable: await moonshineServed(),
     workersAvailable: typeof Worker !== 'undefined' && typeof WebAssembly !== 'undefined',
     online: typeof navigator === 'undefined' ? true : navigator.onLine,
   };
@@ -63,5 +85,6 @@ export async function selectBrowserRecognizer(
       onStats: callbacks.onStats,
     },
     webSpeech: webSpeechConstructor(globalThis),
+    moonshine: { createWorker: createMoonshineWorker },
   });
 }

@@ -4,7 +4,7 @@ import { createRecognizer, planRecognizer, selectRecognizer, type RecognizerEnv,
 import type { WebSpeechConstructor } from './web-speech-recognizer';
 
 const SETTINGS: SttSettings = { stt: 'auto', sttModel: 'Xenova/whisper-tiny.en', sttHost: 'https://huggingface.co/', privacy: { allowCloud: false } };
-const ENV: RecognizerEnv = { testTranscript: null, webSpeechAvailable: true, whisperCachedBackends: [], workersAvailable: true, online: true };
+const ENV: RecognizerEnv = { testTranscript: null, webSpeechAvailable: true, whisperCachedBackends: [], moonshineAvailable: false, workersAvailable: true, online: true };
 const FIXTURE = '{"words":[{"w":"hi","start":0,"end":0.3}]}';
 
 function plan(settings: Partial<SttSettings>, env: Partial<RecognizerEnv>) {
@@ -27,6 +27,14 @@ describe('planRecognizer', () => {
     ['web-speech with consent but absent', { stt: 'web-speech', privacy: { allowCloud: true } }, { webSpeechAvailable: false }, 'none', /no speech recognition/],
     ['off', { stt: 'off' }, { testTranscript: FIXTURE }, 'none', /off in Settings/],
     ['fixture transcript wins over auto', {}, { testTranscript: FIXTURE, whisperCachedBackends: ['wasm'] }, 'test', null],
+    ['auto, Moonshine served, nothing cached: moonshine (no download)', {}, { moonshineAvailable: true }, 'moonshine', null],
+    ['auto, Moonshine served, cloud allowed: moonshine stays on the device', { privacy: { allowCloud: true } }, { moonshineAvailable: true }, 'moonshine', null],
+    ['auto, Whisper cached and Moonshine served: whisper (the user downloaded it)', {}, { moonshineAvailable: true, whisperCachedBackends: ['wasm'] }, 'whisper', null],
+    ['auto, Moonshine served, offline: moonshine', {}, { moonshineAvailable: true, online: false }, 'moonshine', null],
+    ['auto, Moonshine served but no workers: none', {}, { moonshineAvailable: true, workersAvailable: false }, 'none', /download/],
+    ['moonshine, served', { stt: 'moonshine' }, { moonshineAvailable: true }, 'moonshine', null],
+    ['moonshine, files missing: none, says why', { stt: 'moonshine' }, {}, 'none', /Moonshine tiny is missing from this installation .*npm run setup/],
+    ['moonshine, no workers: none', { stt: 'moonshine' }, { moonshineAvailable: true, workersAvailable: false }, 'none', /no module workers/],
     ['bad fixture: none with the reason', { stt: 'whisper' }, { testTranscript: '{' }, 'none', /Test transcript ignored: .* not JSON/],
   ])('%s', (_name, settings, env, kind, reason) => {
     const result = plan(settings, env);
@@ -51,6 +59,29 @@ describe('planRecognizer', () => {
     expect(createRecognizer(plan({ stt: 'web-speech', privacy: { allowCloud: true } }, {}), deps)?.label).toMatch(/audio goes to the browser vendor/);
     expect(createRecognizer(plan({}, {}), deps)).toBeNull();
     expect(selectRecognizer({ ...SETTINGS, stt: 'off' }, ENV, deps).recognizer).toBeNull();
+    // Without a Moonshine worker factory a Moonshine plan builds nothing.
+    expect(createRecognizer(plan({ stt: 'moonshine' }, { moonshineAvailable: true }), deps)).toBeNull();
+  });
+
+  test('a Moonshine plan loads the app-served model through its own worker, on WASM', async () => {
+    const posted: unknown[] = [];
+    const worker = { postMessage: (m: unknown) => posted.push(m), onmessage: null as ((e: MessageEvent<unknown>) => void) | null, onerror: null, terminate: () => undefined };
+    const deps = {
+      whisper: { createWorker: () => { throw new Error('the Whisper worker must not start'); }, wasmPaths: '/vendor/ort-transformers/', pathTemplate: '{model}/resolve/{revision}/' },
+      webSpeech: null,
+      moonshine: { createWorker: () => worker },
+    };
+    const recognizer = createRecognizer(plan({}, { moonshineAvailable: true }), deps)!;
+    expect(recognizer.label).toBe('Moonshine tiny (loading)');
+    const started = recognizer.start();
+    expect(posted[0]).toEqual({
+      type: 'load',
+      request: { modelId: 'moonshine-tiny', remoteHost: '/models/', remotePathTemplate: '{model}/', wasmPaths: '/vendor/ort/', backends: ['wasm'], language: null },
+    });
+    worker.onmessage!({ data: { type: 'ready', backend: 'wasm', loadMs: 5, webgpuSkipped: 'Moonshine runs on WASM in Kin' } } as MessageEvent<unknown>);
+    await started;
+    expect(recognizer.label).toBe('Moonshine tiny (WASM)');
+    recognizer.dispose();
   });
 });
 

@@ -1,5 +1,6 @@
 import type { SttChoice } from '../../settings/store';
 import { normalizeHost, sttModelSpec, type SttModelSpec } from './models';
+import { MOONSHINE_HOST, MOONSHINE_PATH_TEMPLATE, MOONSHINE_TINY, MOONSHINE_WASM_PATHS } from './moonshine';
 import { parseTestTranscript, TestTranscriptRecognizer, type TimedWord } from './test-recognizer';
 import type { SpeechRecognizer, SttBackend } from './types';
 import { WebSpeechRecognizer, type WebSpeechConstructor } from './web-speech-recognizer';
@@ -21,6 +22,8 @@ export interface RecognizerEnv {
   webSpeechAvailable: boolean;
   /** Backends whose files of the chosen model are all in Cache Storage already. */
   whisperCachedBackends: SttBackend[];
+  /** The app serves Moonshine tiny (public/models/moonshine-tiny/, copied from npm by `npm run setup`). */
+  moonshineAvailable: boolean;
   /** Module workers and WebAssembly are available. */
   workersAvailable: boolean;
   online: boolean;
@@ -30,6 +33,8 @@ export type RecognizerPlan =
   | { kind: 'test'; words: TimedWord[] }
   /** `backends`: the order to try; cached ones only when there are any, so nothing downloads again. */
   | { kind: 'whisper'; model: SttModelSpec; host: string; needsDownload: boolean; backends: SttBackend[] }
+  /** Moonshine tiny, served by the app itself: no download. */
+  | { kind: 'moonshine'; model: SttModelSpec }
   | { kind: 'web-speech' }
   /** No recognizer: `reason` says why in words for the user; `download` is set when a download would fix it. */
   | { kind: 'none'; reason: string; download: { model: SttModelSpec; approxMb: number } | null };
@@ -42,8 +47,9 @@ export function describeDownload(model: SttModelSpec): string {
 
 /**
  * Chooses the speech recognizer. 'auto': Whisper when its files are cached (the user downloaded
- * it once), else the browser's recognizer when cloud processing is allowed, else none with a
- * reason that offers the download. 'whisper': Whisper, downloading if needed (choosing it is the
+ * it once), else Moonshine tiny, which the app serves itself (no download), else the browser's
+ * recognizer when cloud processing is allowed, else none with a reason that offers the download.
+ * 'moonshine': Moonshine tiny. 'whisper': Whisper, downloading if needed (choosing it is the
  * agreement). 'web-speech': only with cloud allowed. A fixture transcript (e2e) overrides all but 'off'.
  */
 export function planRecognizer(settings: SttSettings, env: RecognizerEnv): RecognizerPlan {
@@ -68,9 +74,16 @@ export function planRecognizer(settings: SttSettings, env: RecognizerEnv): Recog
     const backends: SttBackend[] = cached ? (['webgpu', 'wasm'] as const).filter((b) => env.whisperCachedBackends.includes(b)) : ['webgpu', 'wasm'];
     return { kind: 'whisper', model, host, needsDownload: !cached, backends };
   };
+  const noWorkers: RecognizerPlan = { kind: 'none', reason: 'This browser cannot run the on-device speech model (no module workers or WebAssembly). You can type.', download: null };
   switch (settings.stt) {
     case 'whisper':
       return whisper();
+    case 'moonshine':
+      if (!env.workersAvailable) return noWorkers;
+      if (!env.moonshineAvailable) {
+        return { kind: 'none', reason: `${MOONSHINE_TINY.label} is missing from this installation of Kin (npm run setup copies it). Choose another recognizer, or type.`, download: null };
+      }
+      return { kind: 'moonshine', model: MOONSHINE_TINY };
     case 'web-speech':
       if (!settings.privacy.allowCloud) {
         return { kind: 'none', reason: 'Browser speech recognition sends your voice to the browser maker. Allow cloud processing in Settings to use it, or choose on-device.', download: null };
@@ -80,6 +93,7 @@ export function planRecognizer(settings: SttSettings, env: RecognizerEnv): Recog
     case 'auto':
     default:
       if (cached && env.workersAvailable && host) return whisper();
+      if (env.moonshineAvailable && env.workersAvailable) return { kind: 'moonshine', model: MOONSHINE_TINY };
       if (settings.privacy.allowCloud && env.webSpeechAvailable) return { kind: 'web-speech' };
       return {
         kind: 'none',
@@ -92,6 +106,8 @@ export function planRecognizer(settings: SttSettings, env: RecognizerEnv): Recog
 export interface RecognizerDeps {
   whisper: Omit<WhisperRecognizerOptions, 'model' | 'request'> & { wasmPaths: string; pathTemplate: string };
   webSpeech: WebSpeechConstructor | null;
+  /** Starts workers/stt-moonshine.worker.ts; without it a 'moonshine' plan builds nothing. */
+  moonshine?: { createWorker: WhisperRecognizerOptions['createWorker'] };
 }
 
 /** Builds the recognizer for a plan (not started); null for 'none'. */
@@ -107,6 +123,20 @@ export function createRecognizer(plan: RecognizerPlan, deps: RecognizerDeps): Sp
         ...rest,
         model: plan.model,
         request: { remoteHost: plan.host, remotePathTemplate: pathTemplate, wasmPaths, backends: plan.backends },
+      });
+    }
+    case 'moonshine': {
+      if (!deps.moonshine) return null;
+      const { onProgress, onStats, loadTimeoutMs, framesPerChunk } = deps.whisper;
+      // Same worker messages as Whisper's worker, so the same recognizer class drives it.
+      return new WhisperRecognizer({
+        onProgress,
+        onStats,
+        loadTimeoutMs,
+        framesPerChunk,
+        createWorker: deps.moonshine.createWorker,
+        model: plan.model,
+        request: { remoteHost: MOONSHINE_HOST, remotePathTemplate: MOONSHINE_PATH_TEMPLATE, wasmPaths: MOONSHINE_WASM_PATHS, backends: ['wasm'] },
       });
     }
     case 'none':

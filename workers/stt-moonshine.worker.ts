@@ -1,0 +1,128 @@
+/// <reference lib="webworker" />
+/**
+ * Speech-to-text worker for Moonshine tiny (MIT), the model that ships inside the npm package
+ * @moonshine-ai/moonshine-js and is copied to public/models/moonshine-tiny/ by `npm run setup`:
+ * nothing is downloaded from outside the app. onnxruntime-web on WASM (self-hosted under
+ * /vendor/ort/). Same messages as workers/stt.worker.ts, so WhisperRecognizer drives it; the turn
+ * logic (buffering, partials, windows) is lib/speech/stt/utterance-transcriber.ts, the decode
+ * loop lib/speech/stt/moonshine.ts.
+ */
+import llamaTokenizer from 'llama-tokenizer-js';
+import * as ort from 'onnxruntime-web';
+import { modelFileUrl } from '../lib/speech/stt/models';
+import { MOONSHINE_FILES, moonshineGenerate, moonshineText, type OrtSessionLike, type OrtTensorFactory } from '../lib/speech/stt/moonshine';
+import type { SttInMessage, SttLoadRequest, SttOutMessage } from '../lib/speech/stt/protocol';
+import { UtteranceTranscriber } from '../lib/speech/stt/utterance-transcriber';
+
+declare const self: DedicatedWorkerGlobalScope;
+
+let encoder: ort.InferenceSession | null = null;
+let decoder: ort.InferenceSession | null = null;
+let utterance: UtteranceTranscriber | null = null;
+
+function post(message: SttOutMessage): void {
+  self.postMessage(message);
+}
+
+async function transcribe(audio: Float32Array): Promise<string> {
+  if (!encoder || !decoder) throw new Error('speech model not loaded');
+  const ids = await moonshineGenerate(ort as unknown as OrtTensorFactory, encoder as unknown as OrtSessionLike, decoder as unknown as OrtSessionLike, audio);
+  return moonshineText(llamaTokenizer, ids);
+}
+
+/** Fetches one model file, reporting bytes as they arrive. */
+async function fetchFile(url: string, file: string): Promise<Uint8Array> {
+  const response = await fetch(url);
+  if (!response.ok || !response.body) throw new Error(`${url}: HTTP ${response.status}`);
+  const total = Number(response.headers.get('Content-Length') ?? 0);
+  const reader = response.body.getReader();
+  const parts: Uint8Array[] = [];
+  let loaded = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    parts.push(value);
+    loaded += value.length;
+    post({ type: 'progress', file, loadedBytes: loaded, totalBytes: total });
+  }
+  const bytes = new Uint8Array(loaded);
+  let offset = 0;
+  for (const part of parts) {
+    bytes.set(part, offset);
+    offset += part.length;
+  }
+  return bytes;
+}
+
+async function load(request: SttLoadRequest): Promise<void> {
+  const started = performance.now();
+  try {
+    ort.env.wasm.wasmPaths = new URL(request.wasmPaths, self.location.origin).href;
+    // Threads need cross-origin isolation (the app sends COOP/COEP); leave a core for the UI.
+    ort.env.wasm.numThreads = self.crossOriginIsolated ? Math.max(1, Math.min(4, (self.navigator.hardwareConcurrency || 2) - 1)) : 1;
+    ort.env.logLevel = 'error';
+    const host = new URL(request.remoteHost, self.location.origin).href;
+    const [encoderBytes, decoderBytes] = await Promise.all(
+      MOONSHINE_FILES.map((file) => fetchFile(modelFileUrl(host, request.modelId, file, request.remotePathTemplate), file)),
+    );
+    // WASM only: onnxruntime-web's WebGPU kernels are not used for Moonshine (moonshine-js does the same).
+    const options: ort.InferenceSession.SessionOptions = { executionProviders: ['wasm'] };
+    encoder = await ort.InferenceSession.create(encoderBytes, options);
+    decoder = await ort.InferenceSession.create(decoderBytes, options);
+    // Warm-up: the first run sets up kernels; half a second of silence makes the first turn fast.
+    await transcribe(new Float32Array(8000));
+    utterance = new UtteranceTranscriber(transcribe, {
+      partial: (text) => post({ type: 'partial', text }),
+      stats: (stats) => post({ type: 'stats', stats }),
+    });
+    post({ type: 'ready', backend: 'wasm', loadMs: performance.now() - started, webgpuSkipped: 'Moonshine runs on WASM in Kin' });
+  } catch (error) {
+    post({ type: 'error', id: null, stage: 'load', message: String(error) });
+  }
+}
+
+self.onmessage = (event: MessageEvent<SttInMessage>) => {
+  const message = event.data;
+  switch (message.type) {
+    case 'load':
+      void load(message.request);
+      break;
+    case 'audio':
+      utterance?.pushAudio(message.samples);
+      break;
+    case 'speech-start':
+      utterance?.speechStart();
+      break;
+    case 'speech-end':
+      utterance?.speechEnd();
+      break;
+    case 'finish':
+      if (!utterance) {
+        post({ type: 'error', id: message.id, stage: 'decode', message: 'speech model not loaded' });
+        break;
+      }
+      utterance.finish().then(
+        (result) => post({ type: 'final', id: message.id, ...result }),
+        (error: unknown) => post({ type: 'error', id: message.id, stage: 'decode', message: String(error) }),
+      );
+      break;
+    case 'transcribe': {
+      const started = performance.now();
+      transcribe(message.samples).then(
+        (text) => {
+          const decodeMs = performance.now() - started;
+          const audioMs = (message.samples.length / 16000) * 1000;
+          post({ type: 'stats', stats: { kind: 'final', audioMs, decodeMs, realTimeFactor: decodeMs / audioMs } });
+          post({ type: 'final', id: message.id, text, audioMs, decodeMs });
+        },
+        (error: unknown) => post({ type: 'error', id: message.id, stage: 'decode', message: String(error) }),
+      );
+      break;
+    }
+    case 'reset':
+      utterance?.reset();
+      break;
+    default:
+      break;
+  }
+};
