@@ -23,7 +23,8 @@ const params = new URLSearchParams(location.search);
 const persona = DEMO_PERSONAS.find((p) => p.id === params.get('persona')) ?? DEMO_PERSONAS[0];
 const renderer = params.get('renderer') === '2d' ? 'canvas2d' : 'webgl2';
 const size = Number(params.get('size') ?? 640);
-// Same policy as CompanionFace: software GL renders smaller without MSAA; ?quality=high forces full.
+// Same policy as CompanionFace: software GL gets the light head and an adaptive pixel ratio;
+// ?quality=high forces the full head at full resolution with MSAA (the hardware look).
 const lowPower = params.get('quality') === 'high' ? false : probeGl().software;
 const callStore = createCallStore();
 const metrics = createLiveMetrics();
@@ -34,6 +35,9 @@ const FRAME_CAPACITY = 4096;
 const frameMs = new Float64Array(FRAME_CAPACITY);
 const frameAt = new Float64Array(FRAME_CAPACITY);
 const heapAt = new Float64Array(FRAME_CAPACITY);
+const dprAt = new Float64Array(FRAME_CAPACITY);
+const bufferWidthAt = new Float64Array(FRAME_CAPACITY);
+const bufferHeightAt = new Float64Array(FRAME_CAPACITY);
 let frameCount = 0;
 let frameStart = 0;
 let handles: HeadHandles | null = null;
@@ -51,12 +55,16 @@ function FrameStart() {
 }
 
 function FrameEnd() {
-  useFrame(() => {
+  useFrame((state) => {
     const end = performance.now();
     const slot = frameCount % FRAME_CAPACITY;
     frameMs[slot] = end - frameStart;
     frameAt[slot] = end;
     heapAt[slot] = perf.memory ? perf.memory.usedJSHeapSize : 0;
+    // The effective internal resolution this frame was drawn at (adaptive on software GL).
+    dprAt[slot] = state.gl.getPixelRatio();
+    bufferWidthAt[slot] = state.gl.domElement.width;
+    bufferHeightAt[slot] = state.gl.domElement.height;
     frameCount++;
   }, 1000);
   return null;
@@ -147,12 +155,19 @@ const api = {
     const ms: number[] = [];
     const at: number[] = [];
     const heap: number[] = [];
+    const dpr: number[] = [];
+    const bufferWidth: number[] = [];
+    const bufferHeight: number[] = [];
     for (let i = first; i < frameCount; i++) {
-      ms.push(frameMs[i % FRAME_CAPACITY]);
-      at.push(frameAt[i % FRAME_CAPACITY]);
-      heap.push(heapAt[i % FRAME_CAPACITY]);
+      const slot = i % FRAME_CAPACITY;
+      ms.push(frameMs[slot]);
+      at.push(frameAt[slot]);
+      heap.push(heapAt[slot]);
+      dpr.push(dprAt[slot]);
+      bufferWidth.push(bufferWidthAt[slot]);
+      bufferHeight.push(bufferHeightAt[slot]);
     }
-    return { count: frameCount, ms, at, heap };
+    return { count: frameCount, ms, at, heap, dpr, bufferWidth, bufferHeight };
   },
   debug() {
     return handles ? { blinks: handles.driver.blinkCount, nods: handles.driver.nodCount, jawOpen: handles.driver.weights[17] } : null;

@@ -3,7 +3,7 @@ import { useEffect, useRef } from 'react';
 import { drawFace2d } from '@/lib/avatar/draw-face-2d';
 import { AvatarDriver } from '@/lib/avatar/driver';
 import type { FacePose } from '@/lib/avatar/face-pose';
-import { AvatarInputReader } from '@/lib/avatar/frame-input';
+import { AvatarInputReader, userSmileFromCamera } from '@/lib/avatar/frame-input';
 import { poseFromWeights } from '@/lib/avatar/pose-2d';
 import type { AvatarStore } from '@/lib/avatar/store';
 import type { CallStore } from '@/lib/call/store';
@@ -51,7 +51,7 @@ export function CompanionFace2d({ persona, store, metrics, avatar }: Props) {
       if (document.hidden) return;
       const dt = Math.min(0.1, (now - last) / 1000);
       last = now;
-      driver.update(now, reader.read(now, dt, store.getState().phase, metrics.speechLevel, avatar.getState()));
+      driver.update(now, reader.read(now, dt, store.getState().phase, metrics.speechLevel, avatar.getState(), userSmileFromCamera(metrics.faces, metrics.userBlendshapes)));
       poseFromWeights(driver, pose);
       drawFace2d(ctx, size, persona.look, pose);
     };

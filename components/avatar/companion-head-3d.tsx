@@ -6,6 +6,7 @@ import type { AvatarStore } from '@/lib/avatar/store';
 import type { CallStore } from '@/lib/call/store';
 import type { LiveMetrics } from '@/lib/perception/live';
 import type { Persona } from '@/lib/persona/types';
+import { AdaptiveDpr } from './adaptive-dpr';
 import { HeadScene, type HeadHandles } from './head-scene';
 
 export interface CompanionHead3dProps {
@@ -17,11 +18,17 @@ export interface CompanionHead3dProps {
   onFail?: () => void;
   onReady?: (handles: HeadHandles) => void;
   seed?: number;
-  /** Software GL: render at 0.75× resolution without MSAA so a CPU rasteriser keeps up. */
+  /**
+   * Software GL: the `light` head (fewer triangles, baked matcap lighting), no MSAA, and a pixel
+   * ratio that adapts between 0.3 and 1 to hold 30 fps on a CPU rasteriser.
+   */
   lowPower?: boolean;
   /** Extra R3F children (the harness adds frame timers). */
   children?: ReactNode;
 }
+
+/** Software GL: start at 0.6× and let the frame rate move the ratio within 0.3–1×. */
+const LOW_POWER_DPR = { minDpr: 0.3, maxDpr: 1, initialDpr: 0.6, targetFps: 30 } as const;
 
 /**
  * The 3D companion head (three.js through react-three-fiber). Loaded lazily by CompanionFace so
@@ -40,8 +47,8 @@ export default function CompanionHead3d({ persona, store, metrics, avatar, onFai
     <div className="companion-face" style={{ width: '100%', height: '100%' }} data-testid="companion-face" data-renderer="webgl2" role="img" aria-label={`${persona.name}’s face`}>
       <Canvas
         frameloop={visible ? 'always' : 'never'}
-        dpr={lowPower ? 0.75 : [1, 1.5]}
-        gl={{ antialias: !lowPower, stencil: true, powerPreference: 'high-performance' }}
+        dpr={lowPower ? LOW_POWER_DPR.initialDpr : [1, 1.5]}
+        gl={{ antialias: !lowPower, alpha: !lowPower, stencil: true, powerPreference: 'high-performance' }}
         camera={{ fov: 26, position: [0, -0.2, 7.3], near: 0.5, far: 30 }}
         onCreated={({ gl }) => {
           gl.toneMapping = NeutralToneMapping;
@@ -51,7 +58,8 @@ export default function CompanionHead3d({ persona, store, metrics, avatar, onFai
           });
         }}
       >
-        <HeadScene look={persona.look} store={store} metrics={metrics} avatar={avatar} seed={seed} onReady={onReady} />
+        <HeadScene look={persona.look} store={store} metrics={metrics} avatar={avatar} seed={seed} detail={lowPower ? 'light' : 'full'} onReady={onReady} />
+        {lowPower && <AdaptiveDpr {...LOW_POWER_DPR} />}
         {children}
       </Canvas>
     </div>

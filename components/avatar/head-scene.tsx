@@ -3,7 +3,8 @@ import { useFrame, useThree } from '@react-three/fiber';
 import { useEffect, useMemo } from 'react';
 import { Color } from 'three';
 import { AvatarDriver } from '@/lib/avatar/driver';
-import { AvatarInputReader } from '@/lib/avatar/frame-input';
+import { AvatarInputReader, userSmileFromCamera } from '@/lib/avatar/frame-input';
+import type { HeadDetail } from '@/lib/avatar/head-detail';
 import { applyRig, buildHead, type HeadRig } from '@/lib/avatar/head-model';
 import type { AvatarStore } from '@/lib/avatar/store';
 import type { CallStore } from '@/lib/call/store';
@@ -23,6 +24,8 @@ interface Props {
   metrics: LiveMetrics;
   avatar: AvatarStore;
   seed?: number;
+  /** Tessellation and lighting level (`light` for software GL). */
+  detail?: HeadDetail;
   onReady?: (handles: HeadHandles) => void;
 }
 
@@ -31,8 +34,8 @@ interface Props {
  * with getState(), advances the driver and poses the rig — no React state, no allocation — then
  * renders (priority 1 takes over rendering so hosts can time the whole frame around it).
  */
-export function HeadScene({ look, store, metrics, avatar, seed = 1, onReady }: Props) {
-  const rig = useMemo(() => buildHead(look), [look]);
+export function HeadScene({ look, store, metrics, avatar, seed = 1, detail = 'full', onReady }: Props) {
+  const rig = useMemo(() => buildHead(look, detail), [look, detail]);
   const driver = useMemo(() => new AvatarDriver(seed, performance.now()), [seed]);
   const reader = useMemo(() => new AvatarInputReader(), []);
   const scene = useThree((s) => s.scene);
@@ -48,7 +51,7 @@ export function HeadScene({ look, store, metrics, avatar, seed = 1, onReady }: P
 
   useFrame((state, delta) => {
     const now = performance.now();
-    const input = reader.read(now, delta, store.getState().phase, metrics.speechLevel, avatar.getState());
+    const input = reader.read(now, delta, store.getState().phase, metrics.speechLevel, avatar.getState(), userSmileFromCamera(metrics.faces, metrics.userBlendshapes));
     driver.update(now, input);
     applyRig(rig, driver);
     state.gl.render(state.scene, state.camera);

@@ -1,3 +1,4 @@
+import { blendshapeIndex } from '../perception/face-features';
 import { AudioVisemeEstimator, computeSpectralFeatures, createSpeechAudioFeatures } from './audio-visemes';
 import { createDriveInput, type AvatarDriveInput } from './driver';
 import type { AvatarState } from './store';
@@ -8,6 +9,19 @@ import { VISEME_COUNT } from './visemes';
  * lags its target by about 2/omega ≈ 44 ms; sampling ahead cancels that lag so lips meet sound.
  */
 export const LIPSYNC_LEAD_MS = 45;
+
+const MP_SMILE_LEFT = blendshapeIndex('mouthSmileLeft');
+const MP_SMILE_RIGHT = blendshapeIndex('mouthSmileRight');
+
+/**
+ * The user's smile 0..1 from the camera's newest blendshapes (MediaPipe order, as in
+ * `LiveMetrics.userBlendshapes`): the mean of both mouth corners; 0 when no face is tracked.
+ */
+export function userSmileFromCamera(faces: number, userBlendshapes: Float32Array): number {
+  if (faces <= 0 || userBlendshapes.length <= MP_SMILE_RIGHT) return 0;
+  const smile = (userBlendshapes[MP_SMILE_LEFT] + userBlendshapes[MP_SMILE_RIGHT]) / 2;
+  return Number.isFinite(smile) ? Math.min(1, Math.max(0, smile)) : 0;
+}
 
 /**
  * Turns the stores' state into the driver's per-frame input: phoneme track first, then the
@@ -21,14 +35,18 @@ export class AvatarInputReader {
   private readonly estimator = new AudioVisemeEstimator();
   private spectrum: Float32Array<ArrayBuffer> | null = null;
 
-  /** Fills and returns `input` for this frame. `dtSeconds` drives the estimator's gain. */
-  read(nowMs: number, dtSeconds: number, phase: string, speechLevel: number, avatar: AvatarState): AvatarDriveInput {
+  /**
+   * Fills and returns `input` for this frame. `dtSeconds` drives the estimator's gain. `cameraSmile`
+   * (0..1, `userSmileFromCamera`) is the perception feed for the listening smile mirror; the store's
+   * `userSmile` (set by a host or test) wins when larger.
+   */
+  read(nowMs: number, dtSeconds: number, phase: string, speechLevel: number, avatar: AvatarState, cameraSmile = 0): AvatarDriveInput {
     const input = this.input;
     input.phase = phase;
     input.speechLevel = speechLevel;
     input.emotion = avatar.emotion;
     input.intensity = avatar.intensity;
-    input.userSmile = avatar.userSmile;
+    input.userSmile = Math.max(avatar.userSmile, cameraSmile);
     input.backchannelAtMs = avatar.backchannelAtMs;
     input.mirror = avatar.mirror;
     input.visemes = null;

@@ -38,9 +38,9 @@ export function addArkitMorphs(geometry: BufferGeometry, displace: Displacer): B
   return geometry;
 }
 
-/** The skin: a sculpted sphere with the full ARKit morph set. */
-export function buildSkinGeometry(shape: HeadShape, eyeXPos: number): BufferGeometry {
-  const geometry = new SphereGeometry(1, 88, 64);
+/** The skin: a sculpted sphere (width × height segments) with the full ARKit morph set. */
+export function buildSkinGeometry(shape: HeadShape, eyeXPos: number, segments: readonly [number, number] = [88, 64]): BufferGeometry {
+  const geometry = new SphereGeometry(1, segments[0], segments[1]);
   const position = geometry.getAttribute('position');
   const p: Vec3 = { x: 0, y: 0, z: 0 };
   const rest = new Float32Array(position.count * 3);

@@ -1,6 +1,7 @@
 import { BufferGeometry, CylinderGeometry, Float32BufferAttribute, SphereGeometry } from 'three';
 import { mergeGeometries } from 'three/examples/jsm/utils/BufferGeometryUtils.js';
 import type { PersonaLook } from '../persona/types';
+import { DETAIL_SEGMENTS, type DetailSegments } from './head-detail';
 import { shapeHead, smoothstep, type HeadShape, type Vec3 } from './head-shape';
 
 interface HairlineStyle {
@@ -27,8 +28,8 @@ const STYLES: Record<PersonaLook['hairStyle'], HairlineStyle> = {
  * A hair cap: the head surface pushed out by `thickness` where hair grows and sunk inside the
  * skull elsewhere, with a soft slope at the hairline so the edge reads clean from the front.
  */
-function hairCap(shape: HeadShape, style: HairlineStyle): BufferGeometry {
-  const geometry = new SphereGeometry(1, 112, 72);
+function hairCap(shape: HeadShape, style: HairlineStyle, segments: readonly [number, number]): BufferGeometry {
+  const geometry = new SphereGeometry(1, segments[0], segments[1]);
   const position = geometry.getAttribute('position');
   const p: Vec3 = { x: 0, y: 0, z: 0 };
   for (let i = 0; i < position.count; i++) {
@@ -48,11 +49,11 @@ function hairCap(shape: HeadShape, style: HairlineStyle): BufferGeometry {
 }
 
 /** Hair geometry for a persona: a cap plus the style's extras (bun, long curtain, curls). */
-export function buildHairGeometry(shape: HeadShape, hairStyle: PersonaLook['hairStyle']): BufferGeometry {
+export function buildHairGeometry(shape: HeadShape, hairStyle: PersonaLook['hairStyle'], seg: DetailSegments = DETAIL_SEGMENTS.full): BufferGeometry {
   const style = STYLES[hairStyle];
-  const parts: BufferGeometry[] = [hairCap(shape, style)];
+  const parts: BufferGeometry[] = [hairCap(shape, style, seg.hairCap)];
   if (hairStyle === 'bun') {
-    const bun = new SphereGeometry(0.34, 32, 24);
+    const bun = new SphereGeometry(0.34, ...seg.bun);
     bun.scale(1, 0.85, 0.9);
     bun.translate(0, 1.12, -0.3);
     parts.push(bun);
@@ -60,7 +61,7 @@ export function buildHairGeometry(shape: HeadShape, hairStyle: PersonaLook['hair
   if (hairStyle === 'long') {
     // A curtain around the back and sides, open at the front so it frames the face.
     const gap = 0.95;
-    const curtain = new CylinderGeometry(0.98, 1.12, 1.9, 64, 10, true, gap, Math.PI * 2 - 2 * gap);
+    const curtain = new CylinderGeometry(0.98, 1.12, 1.9, ...seg.curtain, true, gap, Math.PI * 2 - 2 * gap);
     const pos = curtain.getAttribute('position');
     for (let i = 0; i < pos.count; i++) {
       const y = pos.getY(i);
@@ -84,7 +85,7 @@ export function buildHairGeometry(shape: HeadShape, hairStyle: PersonaLook['hair
       const threshold = frontLine + (style.back - frontLine) * smoothstep(0.35, -0.45, uz);
       if (uy < threshold) continue;
       shapeHead(ux, uy, uz, shape, p);
-      const curl = new SphereGeometry(0.12 + 0.04 * ((i * 7) % 5) / 4, 12, 8);
+      const curl = new SphereGeometry(0.12 + 0.04 * ((i * 7) % 5) / 4, ...seg.curl);
       curl.translate(p.x * 1.06, p.y * 1.06, p.z * 1.06);
       parts.push(curl);
     }

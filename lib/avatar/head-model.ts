@@ -1,12 +1,14 @@
 import {
   AlwaysStencilFunc, BufferGeometry, Color, CylinderGeometry, DirectionalLight, DoubleSide, EqualStencilFunc, Float32BufferAttribute,
-  Group, HemisphereLight, Material, Mesh, MeshBasicMaterial, MeshStandardMaterial, Object3D, ReplaceStencilOp, SphereGeometry, TorusGeometry,
+  Group, HemisphereLight, Material, Mesh, MeshBasicMaterial, Object3D, ReplaceStencilOp, SphereGeometry, TorusGeometry, type Texture,
 } from 'three';
 import type { PersonaLook } from '../persona/types';
 import { BLENDSHAPE_COUNT, BS } from './arkit';
 import {
   buildBrowGeometry, buildCavityGeometry, buildLipGeometry, buildSkinGeometry, buildTeethGeometry, buildTongueGeometry,
 } from './head-geometry';
+import { CpuMorph } from './cpu-morph';
+import { DETAIL_SEGMENTS, litMaterialFactory, type HeadDetail, type LitSpec } from './head-detail';
 import { buildHairGeometry, shadeHair } from './head-hair';
 import { bump, eyeX, frontSurface, headShapeFor, LANDMARKS, type Vec3 } from './head-shape';
 
@@ -23,6 +25,8 @@ export interface HeadRig {
   readonly eyes: readonly Object3D[];
   readonly upperLids: readonly Object3D[];
   readonly lowerLids: readonly Object3D[];
+  /** `light` detail: the morph meshes' targets blended on the CPU (same order as morphMeshes); else empty. */
+  readonly cpuMorphs: readonly CpuMorph[];
   dispose(): void;
 }
 
@@ -71,8 +75,8 @@ function paintSkin(geometry: BufferGeometry, skin: Color, blush: Color, eyeXPos:
 }
 
 /** Iris cap coloured with a darker limbal ring and a lighter inner ring. */
-function buildIris(radius: number, eyeColor: Color): Mesh {
-  const geometry = new SphereGeometry(radius * 1.004, 40, 10, 0, Math.PI * 2, 0, 0.7);
+function buildIris(radius: number, eyeColor: Color, segments: [number, number], material: Material): Mesh {
+  const geometry = new SphereGeometry(radius * 1.004, segments[0], segments[1], 0, Math.PI * 2, 0, 0.7);
   geometry.rotateX(Math.PI / 2);
   const position = geometry.getAttribute('position');
   const colors = new Float32Array(position.count * 3);
@@ -85,11 +89,15 @@ function buildIris(radius: number, eyeColor: Color): Mesh {
     colors.set([c.r, c.g, c.b], i * 3);
   }
   geometry.setAttribute('color', new Float32BufferAttribute(colors, 3));
-  return new Mesh(geometry, new MeshStandardMaterial({ vertexColors: true, roughness: 0.35 }));
+  return new Mesh(geometry, material);
 }
 
-/** Builds the stylised bust for a persona look. All geometry is generated here; no assets. */
-export function buildHead(look: PersonaLook): HeadRig {
+/**
+ * Builds the stylised bust for a persona look. All geometry is generated here; no assets.
+ * `detail` trades tessellation and lighting for speed on software GL (see head-detail.ts).
+ */
+export function buildHead(look: PersonaLook, detail: HeadDetail = 'full'): HeadRig {
+  const seg = DETAIL_SEGMENTS[detail];
   const shape = headShapeFor(look.faceWidth);
   const ex = eyeX(shape);
   const skin = new Color(look.skin);
@@ -100,11 +108,13 @@ export function buildHead(look: PersonaLook): HeadRig {
   const background = new Color(look.background);
   const shirt = new Color().setHSL((background.getHSL({ h: 0, s: 0, l: 0 }).h + 0.5) % 1, 0.32, 0.42);
 
-  const disposables: Array<BufferGeometry | Material> = [];
-  const keep = <T extends BufferGeometry | Material>(x: T): T => {
+  const disposables: Array<BufferGeometry | Material | Texture> = [];
+  const keep = <T extends BufferGeometry | Material | Texture>(x: T): T => {
     disposables.push(x);
     return x;
   };
+  const makeLit = litMaterialFactory(detail, keep);
+  const lit = (spec: LitSpec) => keep(makeLit(spec));
 
   const root = new Group();
   root.name = 'kin-bust';
@@ -116,7 +126,7 @@ export function buildHead(look: PersonaLook): HeadRig {
   headPivot.add(head);
   root.add(headPivot);
 
-  const skinMaterial = keep(new MeshStandardMaterial({ vertexColors: true, roughness: 0.58, metalness: 0, emissive: skin.clone().multiplyScalar(0.07) }));
+  const skinMaterial = lit({ vertexColors: true, roughness: 0.58, emissive: skin.clone().multiplyScalar(0.07) });
   const morphMeshes: Mesh[] = [];
   const addMorph = (mesh: Mesh, name: string) => {
     mesh.name = name;
@@ -125,14 +135,14 @@ export function buildHead(look: PersonaLook): HeadRig {
     return mesh;
   };
 
-  const skinGeometry = keep(buildSkinGeometry(shape, ex));
+  const skinGeometry = keep(buildSkinGeometry(shape, ex, seg.skin));
   paintSkin(skinGeometry, skin, blush, ex);
   addMorph(new Mesh(skinGeometry, skinMaterial), 'skin');
 
   // Mouth: cavity writes the stencil; teeth and tongue draw only inside it; lips go on top.
   // Depth testing is off for these thin layers (they sit within 3 cm of the skin), and the draw
   // order does the layering — no z-fighting at any head angle the face uses.
-  const layer = (order: number, material: MeshStandardMaterial | MeshBasicMaterial, stencil: 'write' | 'inside' | 'none') => {
+  const layer = (order: number, material: Material, stencil: 'write' | 'inside' | 'none') => {
     material.depthTest = false;
     material.depthWrite = false;
     if (stencil !== 'none') {
@@ -141,14 +151,13 @@ export function buildHead(look: PersonaLook): HeadRig {
       material.stencilFunc = stencil === 'write' ? AlwaysStencilFunc : EqualStencilFunc;
       material.stencilZPass = ReplaceStencilOp;
     }
-    keep(material);
     return { order, material };
   };
-  const cavity = layer(10, new MeshBasicMaterial({ color: new Color('#3a1418') }), 'write');
-  const tongue = layer(11, new MeshStandardMaterial({ color: new Color('#c8646e'), roughness: 0.5 }), 'inside');
-  const teeth = layer(12, new MeshStandardMaterial({ color: new Color('#f4efe6'), roughness: 0.3, emissive: new Color('#2a2a2a') }), 'inside');
-  const lowerTeeth = layer(12, new MeshStandardMaterial({ color: new Color('#e8e2d8'), roughness: 0.3, emissive: new Color('#2a2a2a') }), 'inside');
-  const lips = layer(13, new MeshStandardMaterial({ color: lipColor, roughness: 0.42 }), 'none');
+  const cavity = layer(10, keep(new MeshBasicMaterial({ color: new Color('#3a1418') })), 'write');
+  const tongue = layer(11, lit({ color: new Color('#c8646e'), roughness: 0.5 }), 'inside');
+  const teeth = layer(12, lit({ color: new Color('#f4efe6'), roughness: 0.3, emissive: new Color('#2a2a2a') }), 'inside');
+  const lowerTeeth = layer(12, lit({ color: new Color('#e8e2d8'), roughness: 0.3, emissive: new Color('#2a2a2a') }), 'inside');
+  const lips = layer(13, lit({ color: lipColor, roughness: 0.42 }), 'none');
   const mouthPart = (geometry: BufferGeometry, spec: { order: number; material: Material }, name: string, morph: boolean) => {
     const mesh = new Mesh(keep(geometry), spec.material);
     mesh.renderOrder = spec.order;
@@ -165,23 +174,23 @@ export function buildHead(look: PersonaLook): HeadRig {
   mouthPart(buildLipGeometry(shape, true), lips, 'lip-upper', true);
   mouthPart(buildLipGeometry(shape, false), lips, 'lip-lower', true);
 
-  const browMaterial = keep(new MeshStandardMaterial({ color: browColor, roughness: 0.8, side: DoubleSide }));
+  const browMaterial = lit({ color: browColor, roughness: 0.8, side: DoubleSide });
   for (const side of [1, -1]) addMorph(new Mesh(keep(buildBrowGeometry(shape, side, ex, 0.03)), browMaterial), side > 0 ? 'brow-left' : 'brow-right');
 
   // Eyes with lids and a lash line. Lids are shells rotated about the eye centre by the blink,
   // squint, wide and look weights (see applyRig), which keeps them round at every opening.
   const R = LANDMARKS.eyeRadius;
-  const scleraMaterial = keep(new MeshStandardMaterial({ color: new Color('#fbf8f3'), roughness: 0.3, emissive: new Color('#1a1a1a') }));
-  const pupilMaterial = keep(new MeshStandardMaterial({ color: new Color('#0d0a09'), roughness: 0.2 }));
+  const scleraMaterial = lit({ color: new Color('#fbf8f3'), roughness: 0.3, emissive: new Color('#1a1a1a') });
+  const pupilMaterial = lit({ color: new Color('#0d0a09'), roughness: 0.2 });
   const glintMaterial = keep(new MeshBasicMaterial({ color: new Color('#ffffff') }));
-  const lidMaterial = keep(new MeshStandardMaterial({ color: skin.clone().lerp(blush, 0.25).multiplyScalar(0.96), roughness: 0.55 }));
-  const lashMaterial = keep(new MeshStandardMaterial({ color: new Color('#21160f'), roughness: 0.7 }));
-  const scleraGeometry = keep(new SphereGeometry(R, 32, 24));
-  const pupilGeometry = keep(new SphereGeometry(R * 1.008, 24, 4, 0, Math.PI * 2, 0, 0.3).rotateX(Math.PI / 2));
+  const lidMaterial = lit({ color: skin.clone().lerp(blush, 0.25).multiplyScalar(0.96), roughness: 0.55 });
+  const lashMaterial = lit({ color: new Color('#21160f'), roughness: 0.7 });
+  const scleraGeometry = keep(new SphereGeometry(R, ...seg.sclera));
+  const pupilGeometry = keep(new SphereGeometry(R * 1.008, seg.pupil, 4, 0, Math.PI * 2, 0, 0.3).rotateX(Math.PI / 2));
   const glintGeometry = keep(new SphereGeometry(R * 0.075, 10, 8));
-  const upperLidGeometry = keep(new SphereGeometry(R * 1.08, 40, 14, 0, Math.PI * 2, 0, Math.PI / 2));
-  const lowerLidGeometry = keep(new SphereGeometry(R * 1.06, 40, 14, 0, Math.PI * 2, Math.PI / 2, Math.PI / 2));
-  const lashGeometry = keep(new TorusGeometry(R * 1.085, R * 0.085, 6, 32, Math.PI).rotateX(Math.PI / 2));
+  const upperLidGeometry = keep(new SphereGeometry(R * 1.08, ...seg.lid, 0, Math.PI * 2, 0, Math.PI / 2));
+  const lowerLidGeometry = keep(new SphereGeometry(R * 1.06, ...seg.lid, 0, Math.PI * 2, Math.PI / 2, Math.PI / 2));
+  const lashGeometry = keep(new TorusGeometry(R * 1.085, R * 0.085, ...seg.lash, Math.PI).rotateX(Math.PI / 2));
   const eyes: Object3D[] = [];
   const upperLids: Object3D[] = [];
   const lowerLids: Object3D[] = [];
@@ -194,9 +203,8 @@ export function buildHead(look: PersonaLook): HeadRig {
     socket.rotation.y = side * 0.12;
     const eyeball = new Group();
     eyeball.add(new Mesh(scleraGeometry, scleraMaterial));
-    const iris = buildIris(R, new Color(look.eyes));
+    const iris = buildIris(R, new Color(look.eyes), seg.iris, lit({ vertexColors: true, roughness: 0.35 }));
     keep(iris.geometry);
-    keep(iris.material as Material);
     eyeball.add(iris);
     eyeball.add(new Mesh(pupilGeometry, pupilMaterial));
     socket.add(eyeball);
@@ -215,16 +223,16 @@ export function buildHead(look: PersonaLook): HeadRig {
     lowerLids.push(lower);
   }
 
-  const hairGeometry = keep(buildHairGeometry(shape, look.hairStyle));
+  const hairGeometry = keep(buildHairGeometry(shape, look.hairStyle, seg));
   shadeHair(hairGeometry, hair.r, hair.g, hair.b);
-  const hairMesh = new Mesh(hairGeometry, keep(new MeshStandardMaterial({ vertexColors: true, roughness: 0.75, side: DoubleSide })));
+  const hairMesh = new Mesh(hairGeometry, lit({ vertexColors: true, roughness: 0.75, side: DoubleSide }));
   hairMesh.name = 'hair';
   head.add(hairMesh);
 
   // Meshes without morph targets get their own materials: sharing one material between morphed
   // and static meshes makes three.js re-resolve the program on every draw (and allocate).
-  const earGeometry = keep(new SphereGeometry(0.15, 20, 14).scale(0.55, 1.15, 0.8));
-  const earMaterial = keep(new MeshStandardMaterial({ color: skin.clone().multiplyScalar(0.95), roughness: 0.58, emissive: skin.clone().multiplyScalar(0.07) }));
+  const earGeometry = keep(new SphereGeometry(0.15, ...seg.ear).scale(0.55, 1.15, 0.8));
+  const earMaterial = lit({ color: skin.clone().multiplyScalar(0.95), roughness: 0.58, emissive: skin.clone().multiplyScalar(0.07) });
   for (const side of [1, -1]) {
     const ear = new Mesh(earGeometry, earMaterial);
     ear.position.set(side * 0.84 * shape.widthScale, -0.05, -0.05);
@@ -232,13 +240,13 @@ export function buildHead(look: PersonaLook): HeadRig {
     head.add(ear);
   }
 
-  const neckMaterial = keep(new MeshStandardMaterial({ color: skin.clone().multiplyScalar(0.9), roughness: 0.6 }));
-  const neck = new Mesh(keep(new CylinderGeometry(0.36, 0.42, 0.8, 28)), neckMaterial);
+  const neckMaterial = lit({ color: skin.clone().multiplyScalar(0.9), roughness: 0.6 });
+  const neck = new Mesh(keep(new CylinderGeometry(0.36, 0.42, 0.8, seg.neck)), neckMaterial);
   neck.position.y = -1.28;
   root.add(neck);
   const torso = new Group();
-  const body = new Mesh(keep(new SphereGeometry(1, 48, 24, 0, Math.PI * 2, 0, Math.PI / 2).scale(1.75, 0.85, 0.85)), keep(new MeshStandardMaterial({ color: shirt, roughness: 0.85 })));
-  const collar = new Mesh(keep(new TorusGeometry(0.36, 0.07, 10, 32).rotateX(Math.PI / 2)), keep(new MeshStandardMaterial({ color: shirt.clone().multiplyScalar(0.8), roughness: 0.85 })));
+  const body = new Mesh(keep(new SphereGeometry(1, ...seg.body, 0, Math.PI * 2, 0, Math.PI / 2).scale(1.75, 0.85, 0.85)), lit({ color: shirt, roughness: 0.85 }));
+  const collar = new Mesh(keep(new TorusGeometry(0.36, 0.07, ...seg.collar).rotateX(Math.PI / 2)), lit({ color: shirt.clone().multiplyScalar(0.8), roughness: 0.85 }));
   collar.position.y = 0.78;
   torso.add(body, collar);
   torso.position.y = -2.12;
@@ -256,6 +264,7 @@ export function buildHead(look: PersonaLook): HeadRig {
   for (const mesh of morphMeshes) {
     if (!mesh.morphTargetInfluences || mesh.morphTargetInfluences.length !== BLENDSHAPE_COUNT) throw new Error(`avatar: ${mesh.name} lacks the 52 morph targets`);
   }
+  const cpuMorphs = detail === 'light' ? morphMeshes.map((mesh) => new CpuMorph(mesh.geometry)) : [];
 
   return {
     root,
@@ -265,6 +274,7 @@ export function buildHead(look: PersonaLook): HeadRig {
     eyes,
     upperLids,
     lowerLids,
+    cpuMorphs,
     dispose() {
       for (const d of disposables) d.dispose();
     },
@@ -278,6 +288,7 @@ export function applyRig(rig: HeadRig, pose: RigPose): void {
     const influences = rig.morphMeshes[m].morphTargetInfluences as number[];
     // Snap the springs' long tails to exactly 0 so the vertex shader skips those targets.
     for (let i = 0; i < BLENDSHAPE_COUNT; i++) influences[i] = w[i] < 0.002 ? 0 : w[i];
+    if (rig.cpuMorphs.length > 0) rig.cpuMorphs[m].apply(influences);
   }
   for (let e = 0; e < 2; e++) {
     const left = e === 0;
