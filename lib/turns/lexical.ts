@@ -1,3 +1,5 @@
+import { LexicalNet, type LexicalNetJson } from './lexical-net';
+
 /**
  * Lexical channel: cues from the words of the latest recognizer fragment (lower-case, no
  * punctuation). Computed once per posted fragment, never per frame.
@@ -58,11 +60,31 @@ export interface LexicalCues {
   endProbability: number;
 }
 
-/** Weights of the word-level logistic model (training/turns/train_lexical.py). */
-export interface LexicalModelJson {
+/** Weights of the v1/v2 word-level logistic model (training/turns/train_lexical.py). */
+export interface LexicalLogisticJson {
+  kind?: 'logistic';
   bias: number;
   /** Feature key (see lexicalFeatureKeys) → weight. */
   weights: Record<string, number>;
+}
+
+/** Either word model: the logistic one over sparse keys, or the v3 GRU (lexical-net.ts). */
+export type LexicalModelJson = LexicalLogisticJson | LexicalNetJson;
+
+const nets = new WeakMap<LexicalNetJson, LexicalNet>();
+
+/** End-of-turn probability of a fragment's words under either word model, 0..1. */
+export function wordModelProbability(model: LexicalModelJson, words: readonly string[], lastClass: number, firstClass: number): number {
+  if (model.kind === 'gru') {
+    let net = nets.get(model);
+    if (!net) {
+      net = new LexicalNet(model);
+      nets.set(model, net);
+    }
+    const p = net.probability(words);
+    return model.blend ? (p + lexicalEndProbability(model.blend, lexicalFeatureKeys(words, lastClass, firstClass))) / 2 : p;
+  }
+  return lexicalEndProbability(model, lexicalFeatureKeys(words, lastClass, firstClass));
 }
 
 /** Common verbs (base, -s, past and participle forms): a clause without one is usually unfinished. */
@@ -147,7 +169,7 @@ export function lexicalFeatureKeys(words: readonly string[], lastClass: number, 
 }
 
 /** Learned end-of-turn probability of a fragment from its word features, 0..1. */
-export function lexicalEndProbability(model: LexicalModelJson, keys: readonly string[]): number {
+export function lexicalEndProbability(model: LexicalLogisticJson, keys: readonly string[]): number {
   let z = model.bias;
   for (const key of keys) z += model.weights[key] ?? 0;
   return 1 / (1 + Math.exp(-z));
@@ -194,6 +216,6 @@ export function lexicalCues(text: string, model?: LexicalModelJson): LexicalCues
   const joined = words.join(' ');
   const question = words.length >= 2 && (firstClass === WordClass.WhQuestion || firstClass === WordClass.AuxQuestion) ? 1 : 0;
   const backchannel = words.length <= 3 && (BACKCHANNELS.has(joined) || words.every((w) => BACKCHANNELS.has(w))) ? 1 : 0;
-  const endProbability = model ? lexicalEndProbability(model, lexicalFeatureKeys(words, lastClass, firstClass)) : 0.5;
+  const endProbability = model ? wordModelProbability(model, words, lastClass, firstClass) : 0.5;
   return { lastClass, firstClass, wordCount: words.length, question, backchannel, endProbability };
 }

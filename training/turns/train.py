@@ -42,17 +42,37 @@ def label_rows(files, X, cols, corpus):
 
 
 def cross_fit_lexical(files, X, cols, labels, lexical_path):
-    """Replaces lexEndProb by its out-of-fold value (see train_lexical.py)."""
+    """Replaces lexEndProb by its out-of-fold value (see train_lexical_net.py): each fragment's
+    probability comes from the fold model that never saw its text."""
     sys.path.insert(0, HERE)
     from text_bank import TRAIN
     import train_lexical as tl
-    folds = json.load(open(lexical_path + ".folds.json"))
+    import train_lexical_net as tn
+    work = os.path.dirname(os.path.abspath(lexical_path))
     texts = sorted({w["text"] for lab in labels.values() for w in lab["transcript"]})
-    keys = dict(zip(texts, tl.keys_for(texts, os.path.dirname(lexical_path), "corpus")))
-    def prob(text):
-        model = folds[tl.fold_of(tl.core_of(text, TRAIN))]
-        z = model["bias"] + sum(model["weights"].get(k, 0.0) for k in keys[text])
-        return 1 / (1 + np.exp(-z))
+    if os.path.exists(lexical_path + ".crossfit.json"):
+        # v3: one net that never saw the TRAIN bank (train_lexical_net.py).
+        probs = dict(zip(texts, tn.probs_for(texts, lexical_path + ".crossfit.json", work, "corpus-crossfit")))
+        if os.path.exists(lexical_path + ".blend-folds.json"):
+            # The shipped probability averages the net with the logistic model (lexical-net.ts):
+            # average the cross-fitted net with the logistic fold model that never saw the item.
+            blend = []
+            for f, fold_model in enumerate(json.load(open(lexical_path + ".blend-folds.json"))):
+                path = os.path.join(work, "blend-fold%d.json" % f)
+                json.dump(fold_model, open(path, "w"))
+                blend.append(dict(zip(texts, tn.probs_for(texts, path, work, "corpus-blend%d" % f))))
+            probs = {t: (p + blend[tl.fold_of(tl.core_of(t, TRAIN))][t]) / 2 for t, p in probs.items()}
+        def prob(text):
+            return probs[text]
+    else:
+        folds = json.load(open(lexical_path + ".folds.json"))
+        by_fold = []
+        for f, fold_model in enumerate(folds):
+            path = os.path.join(work, "fold%d.json" % f)
+            json.dump(fold_model, open(path, "w"))
+            by_fold.append(dict(zip(texts, tn.probs_for(texts, path, work, "corpus-fold%d" % f))))
+        def prob(text):
+            return by_fold[tl.fold_of(tl.core_of(text, TRAIN))][text]
     f_col, k_col = cols.index("file"), cols.index("lexFragment")
     avail, end_col = cols.index("lexAvailable"), cols.index("lexEndProb")
     cache = {}
@@ -148,7 +168,7 @@ def main():
     cols, files = meta["columns"], meta["files"]
     X = np.fromfile(a.features + ".f32", dtype="<f4").reshape(-1, len(cols))
     y, labels = label_rows(files, X, cols, a.corpus)
-    if a.lexical and os.path.exists(a.lexical + ".folds.json"):
+    if a.lexical and (os.path.exists(a.lexical + ".folds.json") or os.path.exists(a.lexical + ".crossfit.json")):
         cross_fit_lexical(files, X, cols, labels, a.lexical)
     X = np.delete(X, cols.index("lexFragment"), axis=1)
     cols = [c for c in cols if c != "lexFragment"]

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # npm run train:turns — builds the training corpus with make-turn-corpus (3 engines, 11 seeds,
-# the TRAIN text bank, one augmented copy per sample), trains the lexical and frame models and
+# the TRAIN text bank, one augmented copy per sample), trains the word model (GRU, v3) and the frame model and
 # writes public/models/turns/turn-model.json. Deterministic given SEED. Scratch: $WORK.
 # Never reads shared/data/speech or shared/data/turns/dev.
 set -euo pipefail
@@ -14,7 +14,9 @@ PY="${PYTHON:-/usr/bin/python3}"
 OUT="${OUT:-public/models/turns/turn-model.json}"
 start=$(date +%s)
 nice -n 10 "$PY" training/turns/build_corpus.py --out "$WORK" --split train --seed "$SEED"
-nice -n 10 "$PY" training/turns/train_lexical.py --work "$WORK" --out "$WORK/lexical.json" --seed "$SEED"
+# Word models: the v2 logistic one (sparse keys) and the v3 GRU; the shipped word probability is their average.
+nice -n 10 "$PY" training/turns/train_lexical.py --work "$WORK" --out "$WORK/lexical-v2.json" --seed "$SEED"
+nice -n 10 "$PY" training/turns/train_lexical_net.py --work "$WORK" --out "$WORK/lexical.json" --seed "$SEED" --blend "$WORK/lexical-v2.json"
 # Every 4th file without its transcript: the trees also learn the no-recognizer regime (real
 # speech, a browser without ASR), where no fragment ever covers a long pause.
 nice -n 10 node bench/turns-run.mjs training/turns/export-features.ts --corpus "$WORK/corpus" --out "$WORK/features" --lexical "$WORK/lexical.json" --drop-transcript-every 4

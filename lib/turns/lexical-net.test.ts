@@ -1,0 +1,74 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { lexicalCues, tokenize } from './lexical';
+import { LEXICAL_MAX_TOKENS, LEXICAL_VOCAB_SIZE, LexicalNet, LexicalNetError, lexicalTokenId, type LexicalNetJson } from './lexical-net';
+import type { TurnModelJson } from './model';
+
+/** A 1-dimensional GRU written out by hand (PyTorch's equations), to check the typed-array one. */
+function scalarGru(net: LexicalNetJson, ids: number[]): number {
+  const s = (x: number) => 1 / (1 + Math.exp(-x));
+  let h = 0;
+  for (const id of ids) {
+    const x = net.embedding[id];
+    const r = s(net.weightIh[0] * x + net.biasIh[0] + net.weightHh[0] * h + net.biasHh[0]);
+    const z = s(net.weightIh[1] * x + net.biasIh[1] + net.weightHh[1] * h + net.biasHh[1]);
+    const n = Math.tanh(net.weightIh[2] * x + net.biasIh[2] + r * (net.weightHh[2] * h + net.biasHh[2]));
+    h = (1 - z) * n + z * h;
+  }
+  return s(net.out[0] * h + net.outBias);
+}
+
+function tinyNet(): LexicalNetJson {
+  const embedding = Array.from({ length: LEXICAL_VOCAB_SIZE }, (_, i) => Math.sin(i * 1.7));
+  return {
+    kind: 'gru', vocabSize: LEXICAL_VOCAB_SIZE, embedDim: 1, hiddenDim: 1, embedding,
+    weightIh: [0.8, -0.6, 1.3], weightHh: [0.4, 0.9, -0.7], biasIh: [0.1, -0.2, 0.05], biasHh: [0.0, 0.3, -0.1],
+    out: [2.5], outBias: -0.4,
+  };
+}
+
+describe('word model v3 (GRU)', () => {
+  it('keeps closed-class words and maps other words to suffix shapes', () => {
+    expect(lexicalTokenId('and')).toBeGreaterThan(6);
+    expect(lexicalTokenId('because')).not.toBe(lexicalTokenId('and'));
+    expect(lexicalTokenId('gardening')).toBe(1);
+    expect(lexicalTokenId('planted')).toBe(2);
+    expect(lexicalTokenId('quickly')).toBe(3);
+    expect(lexicalTokenId('tomatoes')).toBe(4);
+    expect(lexicalTokenId('42')).toBe(5);
+    expect(lexicalTokenId('giraffe')).toBe(6);
+    expect(lexicalTokenId('glass')).toBe(6);
+  });
+
+  it('computes the same GRU as the written-out equations', () => {
+    const json = tinyNet();
+    const net = new LexicalNet(json);
+    for (const text of ['and', 'I planted tomatoes yesterday', 'so the thing is', 'what do you think']) {
+      const words = tokenize(text);
+      expect(net.probability(words)).toBeCloseTo(scalarGru(json, words.map(lexicalTokenId)), 12);
+    }
+  });
+
+  it('reads only the last LEXICAL_MAX_TOKENS words and is deterministic', () => {
+    const net = new LexicalNet(tinyNet());
+    const tail = Array.from({ length: LEXICAL_MAX_TOKENS }, (_, i) => (i % 2 ? 'the' : 'garden'));
+    const long = ['because', 'and', 'um', ...tail];
+    expect(net.probability(long)).toBe(net.probability(tail));
+    expect(net.probability(long)).toBe(net.probability(long));
+  });
+
+  it('rejects weights of the wrong shape or vocabulary', () => {
+    expect(() => new LexicalNet({ ...tinyNet(), vocabSize: 10 })).toThrow(LexicalNetError);
+    expect(() => new LexicalNet({ ...tinyNet(), out: [1, 2] })).toThrow(LexicalNetError);
+  });
+
+  it('the shipped word model holds after trailing function words and ends on complete sentences', () => {
+    const model = JSON.parse(readFileSync(join(__dirname, '../../public/models/turns/turn-model.json'), 'utf8')) as TurnModelJson;
+    expect(model.lexical?.kind).toBe('gru');
+    const p = (text: string) => lexicalCues(text, model.lexical).endProbability;
+    // None of these sentences is in the training banks.
+    for (const hold of ['and', 'um so', 'my neighbour told me that', 'because the', 'we drove down to the']) expect(p(hold)).toBeLessThan(0.3);
+    for (const end of ['where did you park the van', 'she repaired the old clock', 'thank you very much', 'i went to the dentist']) expect(p(end)).toBeGreaterThan(0.5);
+  });
+});

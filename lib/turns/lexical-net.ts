@@ -1,0 +1,163 @@
+/**
+ * Word model v3 of the lexical channel: a one-layer GRU over the fragment's words that outputs
+ * the probability that the fragment completes a turn. Words of the closed classes (function
+ * words, auxiliaries, fillers, discourse and reporting verbs, time words) and common verbs keep
+ * their identity; every other word becomes a shape token from its suffix, so the model learns
+ * structure ("subject + finite verb + closed-off complement" ends a turn, "… said", "… and",
+ * "… to the", "if …" hold) and carries over to words it never saw.
+ * Computed once per recognizer fragment (not per audio frame); weights come from
+ * training/turns/train_lexical_net.py.
+ */
+
+/** Shape tokens for words outside the lexicon (ids 1..SHAPES.length; 0 is unused). */
+const SHAPES = ['<ing>', '<ed>', '<ly>', '<s>', '<num>', '<word>'] as const;
+
+const LEXICON_TEXT =
+  // pronouns and determiners
+  'i me my mine myself you your yours yourself he him his himself she her hers herself it its itself we us our ' +
+  'ours ourselves they them their theirs themselves the a an this that these those some any no every each all ' +
+  'both either neither much many more most few little lot lots another other such own one ones ' +
+  // be / have / do / modals and contractions
+  'be is am are was were been being have has had having do does did done doing ' +
+  "can could will would shall should may might must can't couldn't won't wouldn't shouldn't don't doesn't " +
+  "didn't isn't aren't wasn't weren't haven't hasn't hadn't i'm you're we're they're he's she's it's that's " +
+  "there's what's who's where's how's here's let's i've you've we've they've i'll you'll we'll they'll it'll " +
+  "that'll i'd you'd we'd they'd gonna wanna gotta " +
+  // conjunctions, subordinators, wh-words
+  'and but or so because cause cos then although though if unless since while whereas plus also nor yet when ' +
+  'where whenever after before until till once as than whether which who whom whose what why how ' +
+  // prepositions and particles
+  'at on in to of for with about from by into onto over under during near around across behind between ' +
+  'through without within against toward towards like up down out off away back along past per via ' +
+  // adverbs, discourse markers, fillers, answers
+  'not never always just really very too still already even only maybe probably actually basically honestly ' +
+  'literally anyway anyways well kind sort right okay ok yeah yes yep nope sure fine thanks thank please oh ah ' +
+  'um uh erm er hmm mm mhm huh wow hey hi hello bye sorry true exactly definitely absolutely totally ' +
+  'quite pretty rather almost again ever here there now later soon first second third finally next last ' +
+  'ago today tonight yesterday tomorrow morning afternoon evening night week weekend month year day time ' +
+  'monday tuesday wednesday thursday friday saturday sunday christmas ' +
+  // framing nouns and adjectives that decide completeness
+  'thing things problem point question reason idea part way stuff fact story matter deal issue plan worry ' +
+  'truth news word good bad great nice happy sad tired better worse best worst glad afraid sure ready ' +
+  'same else something anything nothing everything someone anyone everyone nobody somebody everybody ' +
+  // reporting, discourse and framing verbs
+  'mean means meant know knew known think thinks thought thinking guess suppose reckon say says said saying ' +
+  'tell tells told telling wonder wondering wondered see sees saw seen look looking listen wait hope believe ' +
+  'feel feels felt feeling seem seems seemed want wants wanted need needs needed try tries tried trying ' +
+  'like likes liked love loves loved hate go goes went gone going get gets got getting come comes came coming ' +
+  'make makes made take takes took taken give gives gave given keep keeps kept let put ask asks asked ' +
+  'call called work works worked start started stop stopped finish finished happen happened ' +
+  'remember remembered forget forgot explain explained mention mentioned decide decided';
+
+const LEXICON: readonly string[] = LEXICON_TEXT.split(' ');
+const VOCAB = new Map<string, number>();
+for (const word of LEXICON) if (!VOCAB.has(word)) VOCAB.set(word, 1 + SHAPES.length + VOCAB.size);
+
+/** Size of the token space (ids 0..VOCAB_SIZE-1), for the trainer's embedding table. */
+export const LEXICAL_VOCAB_SIZE = 1 + SHAPES.length + VOCAB.size;
+
+/** Token id of one lower-case word: its own id when in the lexicon, else a suffix shape. */
+export function lexicalTokenId(word: string): number {
+  const id = VOCAB.get(word);
+  if (id !== undefined) return id;
+  let shape: number;
+  if (/^[0-9]/.test(word)) shape = 4;
+  else if (word.length > 4 && word.endsWith('ing')) shape = 0;
+  else if (word.length > 3 && word.endsWith('ed')) shape = 1;
+  else if (word.length > 3 && word.endsWith('ly')) shape = 2;
+  else if (word.length > 3 && word.endsWith('s') && !word.endsWith('ss')) shape = 3;
+  else shape = 5;
+  return 1 + shape;
+}
+
+/** Longest word sequence the net reads: the fragment's last words. */
+export const LEXICAL_MAX_TOKENS = 16;
+
+/** Weights of the GRU word model, as written by train_lexical_net.py (row-major, PyTorch's gate order r, z, n). */
+export interface LexicalNetJson {
+  kind: 'gru';
+  vocabSize: number;
+  embedDim: number;
+  hiddenDim: number;
+  /** vocabSize × embedDim. */
+  embedding: number[];
+  /** 3·hiddenDim × embedDim. */
+  weightIh: number[];
+  /** 3·hiddenDim × hiddenDim. */
+  weightHh: number[];
+  biasIh: number[];
+  biasHh: number[];
+  /** hiddenDim output weights and one bias. */
+  out: number[];
+  outBias: number;
+  /**
+   * Optional second word model (the v2 logistic one over sparse keys) whose probability is
+   * averaged with the net's: the two err on different fragments, and the average is rarely
+   * confidently wrong (see docs/turn-taking.md).
+   */
+  blend?: { bias: number; weights: Record<string, number> };
+}
+
+export class LexicalNetError extends Error {
+  readonly code = 'model:load' as const;
+}
+
+/** Runs the GRU word model; buffers are allocated once per model. */
+export class LexicalNet {
+  private readonly h: Float64Array;
+  private readonly gi: Float64Array;
+  private readonly gh: Float64Array;
+  private readonly E: Float64Array;
+  private readonly Wih: Float64Array;
+  private readonly Whh: Float64Array;
+
+  constructor(private readonly json: LexicalNetJson) {
+    const { vocabSize: V, embedDim: D, hiddenDim: H } = json;
+    if (json.kind !== 'gru') throw new LexicalNetError(`unknown word model ${String(json.kind)}`);
+    if (V !== LEXICAL_VOCAB_SIZE) throw new LexicalNetError(`word model vocabulary ${V} does not match lib/turns (${LEXICAL_VOCAB_SIZE})`);
+    if (json.embedding.length !== V * D || json.weightIh.length !== 3 * H * D || json.weightHh.length !== 3 * H * H ||
+        json.biasIh.length !== 3 * H || json.biasHh.length !== 3 * H || json.out.length !== H) {
+      throw new LexicalNetError('word model weights have the wrong shapes');
+    }
+    this.E = Float64Array.from(json.embedding);
+    this.Wih = Float64Array.from(json.weightIh);
+    this.Whh = Float64Array.from(json.weightHh);
+    this.h = new Float64Array(H);
+    this.gi = new Float64Array(3 * H);
+    this.gh = new Float64Array(3 * H);
+  }
+
+  /** Probability that the words complete a turn, 0..1. */
+  probability(words: readonly string[]): number {
+    const { embedDim: D, hiddenDim: H, biasIh, biasHh, out, outBias } = this.json;
+    const { h, gi, gh, E, Wih, Whh } = this;
+    h.fill(0);
+    const from = Math.max(0, words.length - LEXICAL_MAX_TOKENS);
+    for (let t = from; t < words.length; t++) {
+      const base = lexicalTokenId(words[t]) * D;
+      for (let g = 0; g < 3 * H; g++) {
+        let a = biasIh[g];
+        let b = biasHh[g];
+        const ri = g * D;
+        for (let d = 0; d < D; d++) a += Wih[ri + d] * E[base + d];
+        const rh = g * H;
+        for (let k = 0; k < H; k++) b += Whh[rh + k] * h[k];
+        gi[g] = a;
+        gh[g] = b;
+      }
+      for (let k = 0; k < H; k++) {
+        const r = sigmoid(gi[k] + gh[k]);
+        const z = sigmoid(gi[H + k] + gh[H + k]);
+        const n = Math.tanh(gi[2 * H + k] + r * gh[2 * H + k]);
+        h[k] = (1 - z) * n + z * h[k];
+      }
+    }
+    let s = outBias;
+    for (let k = 0; k < H; k++) s += out[k] * h[k];
+    return sigmoid(s);
+  }
+}
+
+function sigmoid(x: number): number {
+  return 1 / (1 + Math.exp(-x));
+}
