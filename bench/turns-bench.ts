@@ -5,6 +5,7 @@
 // usage: npm run -s bench:turns [-- --model M.json]
 import { readFileSync } from 'node:fs';
 import { TurnDetector } from '../lib/turns/detector';
+import { lexicalCues } from '../lib/turns/lexical';
 import type { TurnModelJson } from '../lib/turns/model';
 
 const i = process.argv.indexOf('--model');
@@ -58,6 +59,18 @@ for (let pass = 1; pass < 5; pass++) {
     if (us < minTimes[f]) minTimes[f] = us;
   }
 }
+// The word model runs once per recognizer fragment (not per frame): time it separately.
+const FRAGMENTS = ['i went to the shop and', 'so the thing is um', 'what do you think about my sister moving to leeds next spring',
+  'yeah', 'because the doctor told me that i should probably take the tablets every morning before breakfast'];
+const lexTimes: number[] = [];
+for (let rep = 0; rep < 200; rep++) {
+  for (const text of FRAGMENTS) {
+    const t0 = process.hrtime.bigint();
+    lexicalCues(text, model.lexical);
+    if (rep >= 20) lexTimes.push(Number(process.hrtime.bigint() - t0) / 1000);
+  }
+}
+lexTimes.sort((a, b) => a - b);
 const minSorted = Array.from(minTimes).sort((a, b) => a - b);
 const sorted = Array.from(times).sort((a, b) => a - b);
 const pct = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
@@ -74,5 +87,7 @@ console.log(
     frame_us_max_min_of_5: Math.round(minSorted[frames - 1] * 100) / 100,
     budget_us: 50,
     frames,
+    lexical_fragment_us_p50: Math.round(lexTimes[Math.floor(lexTimes.length / 2)] * 10) / 10,
+    lexical_fragment_us_p99: Math.round(lexTimes[Math.floor(lexTimes.length * 0.99)] * 10) / 10,
   }),
 );
