@@ -85,8 +85,9 @@ export function builtinTools(deps: ToolDeps): ToolRegistry {
       deps.onReminderSet?.();
       return { id: reminder.id, text: reminder.text, due: new Date(reminder.dueAt).toISOString() };
     },
-    say: (r) => `Done. I’ll remind you to ${r.text.replace(/^to /i, '')} ${describeDue(new Date(r.due), new Date())}.`,
-    caption: (r) => `reminder set: ${clip(r.text, 60)}, ${describeDue(new Date(r.due), new Date())}`,
+    // "today" / "tomorrow" are relative to the call's clock (the same one that parsed the time).
+    say: (r, _args, { now }) => `Done. I’ll remind you to ${r.text.replace(/^to /i, '')} ${describeDue(new Date(r.due), now)}.`,
+    caption: (r, _args, { now }) => `reminder set: ${clip(r.text, 60)}, ${describeDue(new Date(r.due), now)}`,
   }));
   registry.register(defineTool({
     name: 'remember',

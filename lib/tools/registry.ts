@@ -31,9 +31,9 @@ export interface ToolDefinition<P extends ObjectSchema = ObjectSchema, R extends
   check?: (args: Infer<P>, context: ToolContext) => string | null;
   run(args: Infer<P>, context: ToolContext): Promise<Infer<R>> | Infer<R>;
   /** What the companion says with the result (built-in and local brains speak it as is). */
-  say(result: Infer<R>, args: Infer<P>): string;
+  say(result: Infer<R>, args: Infer<P>, context: ToolContext): string;
   /** The compact transcript line for the result, e.g. "reminder set for 17:00". */
-  caption(result: Infer<R>, args: Infer<P>): string;
+  caption(result: Infer<R>, args: Infer<P>, context: ToolContext): string;
 }
 
 /** Declares a tool with its argument and result types inferred from the schemas. */
@@ -131,6 +131,6 @@ export class ToolRegistry {
     }
     const output = validate(tool.result, result);
     if (!output.ok) return { status: 'failed', tool: name, reason: `bad result (${output.reason})`, say: 'Sorry, something went wrong with that.', caption: `${name} failed: bad result (${output.reason})` };
-    return { status: 'ok', tool: name, result: output.value, say: tool.say(output.value, checked.value), caption: tool.caption(output.value, checked.value) };
+    return { status: 'ok', tool: name, result: output.value, say: tool.say(output.value, checked.value, context), caption: tool.caption(output.value, checked.value, context) };
   }
 }
