@@ -69,7 +69,8 @@ self.onmessage = async (event: MessageEvent<TtsInMessage>) => {
       for (const e of events) {
         const timed = { ms: e.audio_position, charIndex: Math.max(0, e.text_position - 1), phoneme: '' };
         if (e.type === 'word') words.push(timed);
-        else if (e.type === 'phoneme' && typeof e.id === 'string' && e.id) phonemes.push({ ...timed, phoneme: e.id });
+        // Pauses come as phonemes with an empty id: kept (as '') so lip sync closes the mouth there.
+        else if (e.type === 'phoneme') phonemes.push({ ...timed, phoneme: typeof e.id === 'string' ? e.id : '' });
       }
       return 0;
     });

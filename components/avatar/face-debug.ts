@@ -1,16 +1,17 @@
 import { BS } from '@/lib/avatar/arkit';
 import type { AvatarDriver } from '@/lib/avatar/driver';
+import type { AvatarInputReader } from '@/lib/avatar/frame-input';
 
 declare global {
   interface Window {
     /** Read-only view of the live face for e2e checks (lip sync against the voice level). */
-    __kinFace?: { jawOpen(): number; renderer: 'webgl2' | 'canvas2d' };
+    __kinFace?: { jawOpen(): number; renderer: 'webgl2' | 'canvas2d'; lipSource(): AvatarInputReader['lipSource'] };
   }
 }
 
-/** Publishes the face's current jawOpen on `window.__kinFace`; returns the cleanup. */
-export function exposeFaceDebug(driver: AvatarDriver, renderer: 'webgl2' | 'canvas2d'): () => void {
-  const view = { jawOpen: () => driver.weights[BS.jawOpen], renderer };
+/** Publishes the face's current jawOpen and what shaped the mouth on `window.__kinFace`; returns the cleanup. */
+export function exposeFaceDebug(driver: AvatarDriver, reader: AvatarInputReader, renderer: 'webgl2' | 'canvas2d'): () => void {
+  const view = { jawOpen: () => driver.weights[BS.jawOpen], renderer, lipSource: () => reader.lipSource };
   window.__kinFace = view;
   return () => {
     if (window.__kinFace === view) delete window.__kinFace;

@@ -47,7 +47,7 @@ export function HeadScene({ look, store, metrics, avatar, seed = 1, detail = 'fu
     camera.lookAt(0, -0.2, 0);
   }, [scene, camera, look.background]);
   useEffect(() => onReady?.({ driver, rig }), [onReady, driver, rig]);
-  useEffect(() => exposeFaceDebug(driver, 'webgl2'), [driver]);
+  useEffect(() => exposeFaceDebug(driver, reader, 'webgl2'), [driver, reader]);
 
   useFrame((state, delta) => {
     const now = performance.now();

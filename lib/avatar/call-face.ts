@@ -1,6 +1,7 @@
 import type { CallStore } from '../call/store';
 import { traitsOf } from '../persona/traits';
 import type { Persona } from '../persona/types';
+import type { PhonemeEvent } from '../speech/types';
 import type { TurnEvent } from '../turns/protocol';
 import { chooseEmotion } from './choose-emotion';
 import { avatarActions, type AvatarStore } from './store';
@@ -29,4 +30,14 @@ export function faceFollowsCall(call: CallStore, persona: Persona, avatar: Avata
 /** A small listener nod at the user's pauses and at their backchannels ("mm-hm"). */
 export function faceFloorCue(event: Pick<TurnEvent, 'type'>, avatar: AvatarStore, nowMs: number): void {
   if (event.type === 'user-pause' || event.type === 'backchannel') avatarActions.backchannel(avatar, nowMs);
+}
+
+/**
+ * Lip sync from the voice's phoneme timings: each chunk's track replaces the last one, aligned to
+ * the page-clock ms its audio reaches the speaker; a chunk cut off (barge-in) clears it at once, so
+ * the mouth falls back to the voice level (now 0) instead of mouthing words nobody hears.
+ */
+export function facePhonemes(event: PhonemeEvent, avatar: AvatarStore): void {
+  if (event.type === 'start') avatarActions.speakPhonemes(avatar, event.phonemes, event.audioStartMs);
+  else avatarActions.stopPhonemes(avatar);
 }

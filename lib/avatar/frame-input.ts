@@ -34,6 +34,8 @@ export class AvatarInputReader {
   private readonly features = createSpeechAudioFeatures();
   private readonly estimator = new AudioVisemeEstimator();
   private spectrum: Float32Array<ArrayBuffer> | null = null;
+  /** What shaped the mouth in the last `read`: the TTS phoneme track, the audio spectrum, or the bare level. */
+  lipSource: 'phonemes' | 'audio' | 'level' = 'level';
 
   /**
    * Fills and returns `input` for this frame. `dtSeconds` drives the estimator's gain. `cameraSmile`
@@ -50,13 +52,17 @@ export class AvatarInputReader {
     input.backchannelAtMs = avatar.backchannelAtMs;
     input.mirror = avatar.mirror;
     input.visemes = null;
+    this.lipSource = 'level';
     const timeline = avatar.timeline;
     const t = nowMs - avatar.timelineStartMs + LIPSYNC_LEAD_MS;
     if (timeline && t >= -timeline.blendMs && t < timeline.durationMs + timeline.blendMs) {
       input.visemes = timeline.sample(t, this.visemes);
+      this.lipSource = 'phonemes';
     } else if (avatar.features) {
       input.visemes = this.estimator.estimate(avatar.features, dtSeconds, this.visemes);
+      this.lipSource = 'audio';
     } else if (avatar.analyser) {
+      this.lipSource = 'audio';
       const analyser = avatar.analyser;
       if (!this.spectrum || this.spectrum.length !== analyser.frequencyBinCount) this.spectrum = new Float32Array(analyser.frequencyBinCount);
       analyser.getFloatFrequencyData(this.spectrum);

@@ -9,7 +9,7 @@ import { citedSources } from '../knowledge/cite';
 import type { KnowledgeHit } from '../knowledge/types';
 import { openingClause, speechChunkingForPage, speechChunks, type SpeechChunking } from '../speech/chunker';
 import { SpeechPipeline } from '../speech/pipeline';
-import type { SpeechOutput } from '../speech/types';
+import type { SpeakCallbacks, SpeechOutput } from '../speech/types';
 import { callActions, type CallStore, type TurnLatency } from './store';
 
 /** What the conversation needs from memory (lib/memory behind a worker in the app). */
@@ -38,6 +38,8 @@ export interface ConversationDeps {
   affect?: () => string | undefined;
   /** Companion voice level for the face, 0..1. */
   onSpeechLevel?: (level: number) => void;
+  /** Phoneme timings of each chunk as it is scheduled, and `stop` when one is cut off (lip sync). */
+  onPhonemes?: SpeakCallbacks['onPhonemes'];
   now?: () => number;
   memory?: MemoryPort;
   /** False for an incognito call: nothing new is remembered. */
@@ -312,6 +314,7 @@ export class Conversation {
               if (!signal.aborted) callActions.updateCaption(store, captionId, before + chunk.slice(0, chars), false);
             },
             onLevel: this.deps.onSpeechLevel,
+            onPhonemes: this.deps.onPhonemes,
           });
           spoken = before + chunk;
         });

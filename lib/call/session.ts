@@ -4,7 +4,7 @@
  * and send user intents.
  */
 import { VoiceActivityGate } from '../audio/voice-activity';
-import { faceFloorCue, faceFollowsCall } from '../avatar/call-face';
+import { faceFloorCue, faceFollowsCall, facePhonemes } from '../avatar/call-face';
 import { avatarStore } from '../avatar/store';
 import type { BrainProvider } from '../brain/types';
 import { ERROR_MESSAGES, KinError, type KinErrorCode } from '../errors';
@@ -116,6 +116,7 @@ export class CallSession {
         this.turnNode?.echoReference(level > 0 ? 20 * Math.log10(level) : -100);
       },
       onReplyAudioStart: () => this.noteReplyAudio(),
+      onPhonemes: (event) => facePhonemes(event, avatarStore),
     });
     this.floor = new FloorController({
       phase: () => this.store.getState().phase,

@@ -1,5 +1,6 @@
 import type { PersonaVoice } from '../persona/types';
 import { charsSpokenAt, envelopeAt, leadingSilence, loudnessEnvelope } from './envelope';
+import { audioStartPageMs, phonemeTrack } from './phoneme-timing';
 import { ESPEAK_MODULE_URL, type TtsOutMessage } from './tts-protocol';
 import type { PreparedSpeech, SpeakCallbacks, SpeechOutput } from './types';
 
@@ -10,7 +11,8 @@ const DUCKED_GAIN = 0.15;
 
 /**
  * The zero-download on-device voice: eSpeak NG in a worker, played through the call's AudioContext.
- * Lip-sync level comes from the loudness envelope of the very samples being played.
+ * Lip-sync level comes from the loudness envelope of the very samples being played; phoneme
+ * timings go to `onPhonemes` with each chunk's start on the page clock.
  */
 export class EspeakVoice implements SpeechOutput {
   readonly id = 'espeak';
@@ -135,6 +137,8 @@ export class EspeakVoice implements SpeechOutput {
     buffer.getChannelData(0).set(samples);
     const envelope = loudnessEnvelope(samples, clip.sampleRate);
     const durationMs = (samples.length / clip.sampleRate) * 1000;
+    // Phoneme times count from the clip's start, before the skipped silence.
+    const track = callbacks.onPhonemes ? phonemeTrack(clip.phonemes, lead.ms, durationMs + lead.ms) : [];
     const source = context.createBufferSource();
     source.buffer = buffer;
     source.connect(this.outputFor(context));
@@ -152,15 +156,17 @@ export class EspeakVoice implements SpeechOutput {
         } catch {
           // already stopped
         }
+        if (track.length) callbacks.onPhonemes?.({ type: 'stop' });
         finish();
       };
       source.onended = finish;
       signal.addEventListener('abort', stop, { once: true });
       const startAt = context.currentTime + 0.01;
       source.start(startAt);
-      callbacks.onStart?.();
       // Output latency so captions and the mouth match what the speaker plays, not what was scheduled.
       const latency = (context.outputLatency || context.baseLatency || 0) * 1000;
+      if (track.length) callbacks.onPhonemes?.({ type: 'start', phonemes: track, audioStartMs: audioStartPageMs(startAt, context.currentTime, performance.now(), latency), durationMs });
+      callbacks.onStart?.();
       timer = setInterval(() => {
         const ms = (context.currentTime - startAt) * 1000 - latency;
         callbacks.onLevel?.(envelopeAt(envelope, ms));

@@ -1,4 +1,33 @@
+import { audioStartPageMs, phonemeTrack } from './phoneme-timing';
+import type { TtsTimedEvent } from './tts-protocol';
 import type { PreparedSpeech, SpeakCallbacks, SpeechOutput } from './types';
+
+/** Fake eSpeak-like output for lip-sync tests: phoneme timings on a fake audio clock. */
+export interface FakeVoicePhonemes {
+  /** Silence at the head of each synthesized clip, ms: skipped on playback, as eSpeak's is. */
+  leadMs?: number;
+  /** Output latency of the fake AudioContext, ms. */
+  latencyMs?: number;
+  /** Where the fake AudioContext's clock started on the page clock, ms (its time 0). */
+  contextOriginMs?: number;
+}
+
+/**
+ * The phoneme events the fake voice "synthesizes" for `text`: after `leadMs` of silence, each word
+ * takes `msPerWord`, shared evenly by its letters (each letter is its own phoneme, so 'mama' is
+ * m a m a: PP aa PP aa), and a pause ('') closes the clip. Times from the clip's start.
+ */
+export function fakePhonemeEvents(text: string, msPerWord: number, leadMs: number): TtsTimedEvent[] {
+  const events: TtsTimedEvent[] = [];
+  let at = leadMs;
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    const letters = [...word.toLowerCase().replace(/[^a-z]/g, '')];
+    letters.forEach((letter, i) => events.push({ ms: at + (i * msPerWord) / letters.length, charIndex: 0, phoneme: letter }));
+    at += msPerWord;
+  }
+  events.push({ ms: at, charIndex: text.length, phoneme: '' });
+  return events;
+}
 
 /** One thing the fake voice did, in order: a synthesis started or finished, a chunk played or stopped. */
 export interface FakeVoiceEvent {
@@ -9,7 +38,8 @@ export interface FakeVoiceEvent {
 
 /**
  * Test double for a voice that synthesizes ahead (like eSpeak): synthesis takes `synthMsPerWord`
- * per word, one chunk at a time; playback takes `playMsPerWord` per word. Unit tests only.
+ * per word, one chunk at a time; playback takes `playMsPerWord` per word. With `phonemes` it also
+ * reports phoneme timings (`fakePhonemeEvents`) the way EspeakVoice does. Unit tests only.
  */
 export class FakeVoice implements SpeechOutput {
   readonly id = 'fake';
@@ -19,7 +49,7 @@ export class FakeVoice implements SpeechOutput {
   private readonly started = Date.now();
   private queue: Promise<void> = Promise.resolve();
 
-  constructor(private readonly synthMsPerWord = 5, private readonly playMsPerWord = 10) {}
+  constructor(private readonly synthMsPerWord = 5, private readonly playMsPerWord = 10, private readonly phonemes?: FakeVoicePhonemes) {}
 
   private log(kind: FakeVoiceEvent['kind'], text: string): void {
     this.events.push({ kind, text, atMs: Date.now() - this.started });
@@ -43,6 +73,16 @@ export class FakeVoice implements SpeechOutput {
         await ready;
         if (playSignal.aborted) return;
         this.log('play-start', text);
+        const timing = this.phonemes;
+        if (timing && callbacks.onPhonemes) {
+          const leadMs = timing.leadMs ?? 0;
+          const durationMs = words * this.playMsPerWord;
+          const pageNowMs = performance.now();
+          const contextNowS = (pageNowMs - (timing.contextOriginMs ?? 0)) / 1000;
+          const startAt = contextNowS + 0.01;
+          const track = phonemeTrack(fakePhonemeEvents(text, this.playMsPerWord, leadMs), leadMs, leadMs + durationMs);
+          callbacks.onPhonemes({ type: 'start', phonemes: track, audioStartMs: audioStartPageMs(startAt, contextNowS, pageNowMs, timing.latencyMs ?? 0), durationMs });
+        }
         callbacks.onStart?.();
         await new Promise<void>((resolve) => {
           const timer = setTimeout(() => {
@@ -54,6 +94,7 @@ export class FakeVoice implements SpeechOutput {
           const stop = () => {
             clearTimeout(timer);
             this.log('play-stopped', text);
+            if (this.phonemes) callbacks.onPhonemes?.({ type: 'stop' });
             resolve();
           };
           playSignal.addEventListener('abort', stop, { once: true });

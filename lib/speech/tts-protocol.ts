@@ -5,7 +5,7 @@ export interface TtsTimedEvent {
   ms: number;
   /** Character offset in the spoken text. */
   charIndex: number;
-  /** IPA phoneme id for phoneme events, '' for words. */
+  /** IPA phoneme id for phoneme events ('' for a pause), '' for words. */
   phoneme: string;
 }
 

@@ -6,7 +6,33 @@ export interface SpeakCallbacks {
   onProgress?: (charIndex: number) => void;
   /** Output level 0..1 for lip sync, called per animation frame while speaking. */
   onLevel?: (level: number) => void;
+  /**
+   * Phoneme timings for lip sync, from voices that have them (eSpeak; not `speechSynthesis`): a
+   * `start` per chunk as its audio is scheduled, and a `stop` when a chunk is cut off (abort, barge-in).
+   */
+  onPhonemes?: (event: PhonemeEvent) => void;
 }
+
+/** One phoneme of a chunk, ms from the chunk's first audible sample (negative: inside the skipped lead-in). */
+export interface SpeechPhoneme {
+  /** IPA (eSpeak), '' for a pause. */
+  phoneme: string;
+  startMs: number;
+  durationMs: number;
+}
+
+/** What a voice tells the face about a chunk's phonemes. */
+export type PhonemeEvent =
+  | {
+      type: 'start';
+      phonemes: readonly SpeechPhoneme[];
+      /** Page clock (`performance.now()`, ms) at which the chunk's first audible sample reaches the speaker. */
+      audioStartMs: number;
+      /** Audible length of the chunk, ms. */
+      durationMs: number;
+    }
+  /** The chunk stopped before its end: its remaining phonemes will not be heard. */
+  | { type: 'stop' };
 
 /** A chunk of speech being synthesized (or already synthesized) that has not played yet. */
 export interface PreparedSpeech {
