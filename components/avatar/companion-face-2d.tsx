@@ -56,7 +56,7 @@ export function CompanionFace2d({ persona, store, metrics, avatar }: Props) {
       drawFace2d(ctx, size, persona.look, pose);
     };
     frame = requestAnimationFrame(loop);
-    const unexpose = exposeFaceDebug(driver, reader, 'canvas2d');
+    const unexpose = exposeFaceDebug(driver, reader, avatar, 'canvas2d');
     return () => {
       unexpose();
       cancelAnimationFrame(frame);

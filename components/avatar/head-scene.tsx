@@ -47,7 +47,7 @@ export function HeadScene({ look, store, metrics, avatar, seed = 1, detail = 'fu
     camera.lookAt(0, -0.2, 0);
   }, [scene, camera, look.background]);
   useEffect(() => onReady?.({ driver, rig }), [onReady, driver, rig]);
-  useEffect(() => exposeFaceDebug(driver, reader, 'webgl2'), [driver, reader]);
+  useEffect(() => exposeFaceDebug(driver, reader, avatar, 'webgl2'), [driver, reader, avatar]);
 
   useFrame((state, delta) => {
     const now = performance.now();

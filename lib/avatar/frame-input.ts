@@ -2,7 +2,8 @@ import { blendshapeIndex } from '../perception/face-features';
 import { AudioVisemeEstimator, computeSpectralFeatures, createSpeechAudioFeatures } from './audio-visemes';
 import { createDriveInput, type AvatarDriveInput } from './driver';
 import type { AvatarState } from './store';
-import { VISEME_COUNT } from './visemes';
+import { BS } from './arkit';
+import { VISEME_COUNT, VISEME_WEIGHTS } from './visemes';
 
 /**
  * How far ahead of the audio clock the phoneme track is sampled, ms. The mouth spring (omega 45)
@@ -34,6 +35,7 @@ export class AvatarInputReader {
   private readonly features = createSpeechAudioFeatures();
   private readonly estimator = new AudioVisemeEstimator();
   private spectrum: Float32Array<ArrayBuffer> | null = null;
+  private readonly heard = new Float32Array(VISEME_COUNT);
   /** What shaped the mouth in the last `read`: the TTS phoneme track, the audio spectrum, or the bare level. */
   lipSource: 'phonemes' | 'audio' | 'level' = 'level';
 
@@ -70,5 +72,18 @@ export class AvatarInputReader {
       input.visemes = this.estimator.estimate(this.features, dtSeconds, this.visemes);
     }
     return input;
+  }
+
+  /**
+   * The jawOpen (0..1) the phoneme track asks for at the moment the listener hears `nowMs` (no
+   * look-ahead), or null without a track: the reference the e2e lip-sync check measures the face against.
+   */
+  heardJawOpen(nowMs: number, avatar: AvatarState): number | null {
+    const timeline = avatar.timeline;
+    if (!timeline) return null;
+    const visemes = timeline.sample(nowMs - avatar.timelineStartMs, this.heard);
+    let jaw = 0;
+    for (let v = 0; v < VISEME_COUNT; v++) jaw += visemes[v] * VISEME_WEIGHTS[v][BS.jawOpen];
+    return jaw;
   }
 }

@@ -5,10 +5,11 @@ import { createCallStore } from '../call/store';
 import { DEMO_PERSONAS } from '../persona/personas';
 import { FakeVoice, type FakeVoicePhonemes } from '../speech/fake-voice';
 import type { PhonemeEvent } from '../speech/types';
+import { BS } from './arkit';
 import { facePhonemes } from './call-face';
 import { AvatarInputReader, LIPSYNC_LEAD_MS } from './frame-input';
 import { createAvatarStore, type AvatarState } from './store';
-import { phonemeToViseme, VI, VISEMES } from './visemes';
+import { phonemeToViseme, VI, VISEME_WEIGHTS, VISEMES } from './visemes';
 
 const MS_PER_WORD = 240; // 4-letter words: 60 ms per letter, the width of the timeline's blend window
 const TIMING: FakeVoicePhonemes = { leadMs: 90, latencyMs: 25, contextOriginMs: 7345 };
@@ -85,6 +86,12 @@ describe('eSpeak-style phoneme timings drive the face in a call, chunk by chunk'
           expect(shown!.share, `'${letter}' at ${midMs} ms`).toBeGreaterThan(0.75);
         });
       });
+      // The e2e reference: the jaw the track asks for when the listener hears it (no look-ahead).
+      const reader = new AvatarInputReader();
+      for (const l of [0, 1, 3]) {
+        const jaw = VISEME_WEIGHTS[phonemeToViseme(words[0][l])][BS.jawOpen];
+        expect(reader.heardJawOpen(event.audioStartMs + MS_PER_WORD * ((l + 0.5) / 4), face), `jaw at '${words[0][l]}'`).toBeCloseTo(jaw, 5);
+      }
       // Before the chunk's audio and after it: silence.
       expect(visemeAt(face, -60)?.viseme ?? 'sil').toBe('sil');
       expect(visemeAt(face, event.durationMs + 40)?.viseme ?? 'sil').toBe('sil');
