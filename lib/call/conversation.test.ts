@@ -4,7 +4,7 @@ import type { BrainProvider } from '../brain/types';
 import { DEMO_PERSONAS } from '../persona/personas';
 import { FakeVoice } from '../speech/fake-voice';
 import { PacedCaptions } from '../speech/paced-captions';
-import { Conversation, RECALL_BUDGET_MS, sameWords, takeSentences } from './conversation';
+import { COMMIT_RECALL_BUDGET_MS, Conversation, RECALL_BUDGET_MS, sameWords, takeSentences, type MemoryPort } from './conversation';
 import { createCallStore } from './store';
 
 function setup(brain: BrainProvider, charsPerSecond = 2000) {
@@ -300,5 +300,103 @@ describe('clause-wise speech with a voice that synthesizes ahead', () => {
     await done;
     expect(voice.texts('synth-start')).toEqual(['I’m sorry to hear that,', 'it sounds like a really long day.', 'What made it so long?']);
     expect(voice.texts('play-end')).toEqual(voice.texts('synth-start'));
+  });
+});
+
+describe('recall and document search for voice turns (started at speculate, short budget at commit)', () => {
+  const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+  /** A memory whose recall answers after `delayMs` (per text; Infinity: never), logging each call. */
+  function slowMemory(delayMs: (text: string) => number, calls: string[]): MemoryPort {
+    return {
+      recall: (text) => {
+        calls.push(text);
+        const ms = delayMs(text);
+        return new Promise((resolve) => { if (Number.isFinite(ms)) setTimeout(() => resolve([{ id: `m-${text}`, text: `memory for ${text}` }]), ms); });
+      },
+      remember: () => undefined,
+      markUsed: () => undefined,
+      flush: async () => undefined,
+    };
+  }
+
+  function withMemory(memory: MemoryPort) {
+    const store = createCallStore();
+    store.getState().dispatch({ type: 'start' });
+    store.getState().dispatch({ type: 'ready' });
+    const brain = new ScriptedBrain(['Okay. Tell me more.']);
+    const searches: string[] = [];
+    const conversation = new Conversation({
+      store, brain, speech: new PacedCaptions(2000), persona: DEMO_PERSONAS[1], memory,
+      knowledge: { search: async (text) => { searches.push(text); return []; } },
+    });
+    return { store, brain, conversation, searches };
+  }
+
+  test('a kept speculation answers with the recall started at speculate; nothing is looked up twice', async () => {
+    const calls: string[] = [];
+    const { brain, conversation, searches } = withMemory(slowMemory(() => 150, calls));
+    conversation.prepare('I called my sister');
+    await wait(200);
+    expect(brain.requests).toHaveLength(1); // the brain ran once the recall was in, before the commit
+    await conversation.commit('i called my sister');
+    expect(calls).toEqual(['I called my sister']);
+    expect(searches).toEqual(['I called my sister']);
+    expect(brain.requests[0].memories).toEqual(['memory for I called my sister']);
+  });
+
+  test('a recall still running at the commit holds the kept reply back only COMMIT_RECALL_BUDGET_MS', async () => {
+    const calls: string[] = [];
+    const { store, brain, conversation } = withMemory(slowMemory(() => Infinity, calls));
+    conversation.prepare('I called my sister');
+    await wait(30);
+    expect(brain.requests).toHaveLength(0); // still waiting for the recall
+    const committed = performance.now();
+    const done = conversation.commit('I called my sister');
+    for (let i = 0; i < 100 && !brain.requests.length; i++) await wait(5);
+    const waited = performance.now() - committed;
+    await done;
+    expect(waited).toBeGreaterThanOrEqual(COMMIT_RECALL_BUDGET_MS - 5);
+    expect(waited).toBeLessThan(RECALL_BUDGET_MS - 100);
+    expect(brain.requests[0].memories).toEqual([]);
+    expect(store.getState().turns[0].speculated).toBe(true);
+  });
+
+  test('final words one longer than the speculation: the exact recall gets the short budget, then the speculation\'s recall stands in', async () => {
+    const calls: string[] = [];
+    const { brain, conversation } = withMemory(slowMemory((text) => (text.endsWith('tonight') ? Infinity : 20), calls));
+    conversation.prepare('should I call my sister');
+    await wait(60);
+    const committed = performance.now();
+    const done = conversation.commit('should I call my sister tonight');
+    for (let i = 0; i < 100 && brain.requests.length < 2; i++) await wait(5);
+    const waited = performance.now() - committed;
+    await done;
+    expect(calls).toEqual(['should I call my sister', 'should I call my sister tonight']);
+    expect(brain.requests.map((r) => r.userText)).toEqual(['should I call my sister', 'should I call my sister tonight']);
+    expect(brain.requests[1].memories).toEqual(['memory for should I call my sister']);
+    expect(waited).toBeLessThan(RECALL_BUDGET_MS - 100);
+  });
+
+  test('the exact recall is used when it is ready within the budget; unrelated earlier words never stand in', async () => {
+    const calls: string[] = [];
+    const { brain, conversation } = withMemory(slowMemory((text) => (text.startsWith('so') ? 10 : 30), calls));
+    conversation.prepare('so anyway');
+    await wait(40);
+    await conversation.commit('I had a long day');
+    expect(brain.requests.at(-1)!.memories).toEqual(['memory for I had a long day']);
+    const late: string[] = [];
+    const other = withMemory(slowMemory((text) => (text.startsWith('so') ? 10 : Infinity), late));
+    other.conversation.prepare('so anyway');
+    await wait(40);
+    await other.conversation.commit('I had a long day');
+    expect(other.brain.requests.at(-1)!.memories).toEqual([]);
+  });
+
+  test('a typed turn still waits for a recall that finishes within RECALL_BUDGET_MS', async () => {
+    const calls: string[] = [];
+    const { brain, conversation } = withMemory(slowMemory(() => 200, calls));
+    await conversation.userTurn('Hello there');
+    expect(brain.requests[0].memories).toEqual(['memory for Hello there']);
   });
 });

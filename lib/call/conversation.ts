@@ -26,8 +26,30 @@ export interface MemoryPort {
   flush(): Promise<void>;
 }
 
-/** Longest the reply waits for memory recall before answering without it, ms. */
+/** Longest memory recall and the document search may take before a reply goes on without them, ms. */
 export const RECALL_BUDGET_MS = 400;
+
+/**
+ * Longest a voice reply waits for them once the turn is committed, ms. They start at `speculate`,
+ * so by the commit they have usually finished; when not, the reply uses what is ready (the lookup
+ * for the same words without the last few) rather than keep the user waiting in silence.
+ */
+export const COMMIT_RECALL_BUDGET_MS = 80;
+
+type Recalled = { id: string; text: string };
+
+/** Memory recall and document search for one text, started once and shared by speculations and the commit. */
+interface Lookup {
+  words: string;
+  memories: Promise<Recalled[]>;
+  knowledge: Promise<KnowledgeHit[]>;
+  ready: { memories?: Recalled[]; knowledge?: KnowledgeHit[] };
+}
+
+/** Lookups kept for the turn in progress (each re-prepared partial adds one). */
+const LOOKUPS_KEPT = 8;
+
+const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 export interface ConversationDeps {
   store: CallStore;
@@ -58,10 +80,14 @@ export interface ConversationDeps {
   onSafetyEvent?: typeof logSafetyEvent;
 }
 
+/** Lower-case words only, one space apart. */
+function wordsOf(s: string): string {
+  return s.toLowerCase().replace(/[^\p{L}\p{N}' ]+/gu, ' ').split(/\s+/).filter(Boolean).join(' ');
+}
+
 /** Lower-case words only: how a speculative reply's text is compared with the final transcript. */
 export function sameWords(a: string, b: string): boolean {
-  const words = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}' ]+/gu, ' ').split(/\s+/).filter(Boolean).join(' ');
-  return words(a) === words(b);
+  return wordsOf(a) === wordsOf(b);
 }
 
 interface Speculation {
@@ -111,7 +137,7 @@ export class Conversation {
   }
 
   /** A finished user turn (typed, or transcribed speech). Resolves when the reply is done or cancelled. */
-  async userTurn(text: string): Promise<void> {
+  async userTurn(text: string, until?: Promise<unknown>): Promise<void> {
     const clean = text.trim().slice(0, 2000);
     if (!clean) return;
     const { store } = this.deps;
@@ -122,12 +148,18 @@ export class Conversation {
     // Guardrails first: a crisis or a refused topic is answered at once with a fixed reply, no brain,
     // no recall; a crisis turn is not stored as a memory (it is in the user's safety log instead).
     const decision = checkUserTurn(clean, this.deps.persona, this.locale());
-    if (decision.kind !== 'ok') return this.reply(clean, [], undefined, decision);
+    if (decision.kind !== 'ok') {
+      this.lookups.length = 0;
+      return this.reply(clean, [], undefined, decision);
+    }
     // Recall is sent before the turn is stored, so a turn never recalls itself; the write path then
-    // runs in the memory worker while the companion answers.
-    const recalling = this.recall(clean);
+    // runs in the memory worker while the companion answers. A typed turn waits for the lookups (up
+    // to RECALL_BUDGET_MS); a voice turn only COMMIT_RECALL_BUDGET_MS, as its lookups started earlier.
+    const found = this.gather(clean, until);
+    this.lookups.length = 0;
     if (this.deps.rememberTurns !== false) this.deps.memory?.remember(clean, `u${this.turnCount + 1}`);
-    await this.reply(clean, await recalling);
+    const { memories, knowledge } = await found;
+    await this.reply(clean, memories, undefined, undefined, knowledge);
   }
 
   /**
@@ -140,7 +172,8 @@ export class Conversation {
     if (!clean || checkUserTurn(clean, this.deps.persona, this.locale()).kind !== 'ok') return;
     let open: (keep: boolean) => void = () => undefined;
     const gate = new Promise<boolean>((resolve) => (open = resolve));
-    const done = this.recall(clean).then((memories) => this.reply(clean, memories, gate));
+    // The brain starts when recall and search are done, or shortly after the commit keeps the reply.
+    const done = this.gather(clean, gate.then(() => delay(COMMIT_RECALL_BUDGET_MS))).then(({ memories, knowledge }) => this.reply(clean, memories, gate, undefined, knowledge));
     this.speculation = { text: clean, open, done };
   }
 
@@ -168,8 +201,9 @@ export class Conversation {
       this.dropSpeculation();
       return;
     }
-    if (!speculation || !sameWords(speculation.text, clean)) return this.userTurn(clean);
+    if (!speculation || !sameWords(speculation.text, clean)) return this.userTurn(clean, delay(COMMIT_RECALL_BUDGET_MS));
     this.speculation = null;
+    this.lookups.length = 0;
     const { store } = this.deps;
     callActions.addCaption(store, 'user', clean, true);
     store.getState().dispatch({ type: 'user-text' });
@@ -182,29 +216,42 @@ export class Conversation {
     return this.deps.locale ?? (typeof navigator === 'undefined' ? undefined : navigator.language);
   }
 
-  private async recall(text: string): Promise<{ id: string; text: string }[]> {
-    this.lookUpKnowledge(text);
-    const memory = this.deps.memory;
-    if (!memory) return [];
-    const timeout = new Promise<[]>((resolve) => setTimeout(() => resolve([]), RECALL_BUDGET_MS));
-    return Promise.race([memory.recall(text).catch(() => []), timeout]);
+  private readonly lookups: Lookup[] = [];
+
+  /** Starts (or finds) memory recall and the document search for `text`, each capped at RECALL_BUDGET_MS. */
+  private lookUp(text: string): Lookup {
+    const words = wordsOf(text);
+    const found = this.lookups.find((l) => l.words === words);
+    if (found) return found;
+    const ready: Lookup['ready'] = {};
+    const capped = <T>(work: Promise<T>, empty: T) => Promise.race([work.catch(() => empty), delay(RECALL_BUDGET_MS).then(() => empty)]);
+    const { memory, knowledge } = this.deps;
+    const lookup: Lookup = {
+      words,
+      ready,
+      memories: memory ? capped(memory.recall(text), []).then((list) => (ready.memories = list)) : Promise.resolve((ready.memories = [])),
+      knowledge: knowledge ? capped(knowledge.search(text), []).then((hits) => (ready.knowledge = hits)) : Promise.resolve((ready.knowledge = [])),
+    };
+    this.lookups.push(lookup);
+    if (this.lookups.length > LOOKUPS_KEPT) this.lookups.shift();
+    return lookup;
   }
 
-  private readonly knowledgeLookups = new Map<string, Promise<KnowledgeHit[]>>();
-
-  /** Starts the document search for a turn beside memory recall, under the same time budget. */
-  private lookUpKnowledge(text: string): void {
-    const knowledge = this.deps.knowledge;
-    if (!knowledge || this.knowledgeLookups.has(text)) return;
-    const timeout = new Promise<KnowledgeHit[]>((resolve) => setTimeout(() => resolve([]), RECALL_BUDGET_MS));
-    this.knowledgeLookups.set(text, Promise.race([knowledge.search(text).catch(() => []), timeout]));
-  }
-
-  /** The chunks found for this turn (empty when none were looked up). */
-  private async takeKnowledge(text: string): Promise<KnowledgeHit[]> {
-    const lookup = this.knowledgeLookups.get(text);
-    this.knowledgeLookups.delete(text);
-    return lookup ?? [];
+  /**
+   * Memories and document chunks for a reply to `text`: waits for its lookups until they finish (at
+   * most RECALL_BUDGET_MS) or `until` resolves, then takes what is ready. A part still running is
+   * replaced by the finished lookup for the same words minus at most a few at the end (the partial
+   * words a speculation was prepared for), or left out.
+   */
+  private async gather(text: string, until?: Promise<unknown>): Promise<{ memories: Recalled[]; knowledge: KnowledgeHit[] }> {
+    const lookup = this.lookUp(text);
+    const earlier = [...this.lookups];
+    const both = Promise.all([lookup.memories, lookup.knowledge]);
+    await (until ? Promise.race([both, until]) : both);
+    const standIns = earlier.filter((l) => l !== lookup && lookup.words.startsWith(l.words + ' ') && lookup.words.length - l.words.length <= 24).reverse();
+    const take = <K extends keyof Lookup['ready']>(key: K): NonNullable<Lookup['ready'][K]> =>
+      (lookup.ready[key] ?? standIns.find((l) => l.ready[key] !== undefined)?.ready[key] ?? []) as NonNullable<Lookup['ready'][K]>;
+    return { memories: take('memories'), knowledge: take('knowledge') };
   }
 
   /** Adds measurements (e.g. voice latencies from turn-taking) to the reply in progress. */
@@ -244,6 +291,7 @@ export class Conversation {
     memories: { id: string; text: string }[] = [],
     gate?: Promise<boolean>,
     guarded?: Exclude<TurnDecision, { kind: 'ok' }>,
+    knowledge: KnowledgeHit[] = [],
   ): Promise<void> {
     const { store, speech, persona } = this.deps;
     const brain = guarded ? fixedReplyBrain(guarded.reply) : this.deps.brain;
@@ -320,7 +368,6 @@ export class Conversation {
         });
       }
     };
-    const knowledge = guarded ? [] : await this.takeKnowledge(userText);
     try {
       const history = this.history.slice(-20);
       for await (const chunk of brain.generate(

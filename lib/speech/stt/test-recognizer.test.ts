@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { parseTestTranscript, TEST_WORD_LAG_MS, TestTranscriptRecognizer } from './test-recognizer';
+import { parseTestTranscript, TEST_FINAL_WAIT_MS, TEST_WORD_LAG_MS, TestTranscriptRecognizer } from './test-recognizer';
 
 const FIXTURE = JSON.stringify({
   words: [
@@ -58,5 +58,23 @@ describe('TestTranscriptRecognizer', () => {
     ['{"words":[{"w":1,"start":0,"end":1}]}', /word 0/],
   ])('rejects a bad fixture %j with a clear message', (json, message) => {
     expect(() => parseTestTranscript(json)).toThrow(message);
+  });
+
+  test('takeTurn waits for the frames up to the announced speech end (late main-thread delivery), and no longer than TEST_FINAL_WAIT_MS', async () => {
+    const recognizer = new TestTranscriptRecognizer(parseTestTranscript(FIXTURE));
+    await recognizer.start();
+    pushUntil(recognizer, 0, 3600); // "you?" ends at 3.8 s: not delivered yet
+    recognizer.speechEnd(5000 + 3720); // the detector's end can lie a little before the word's end (3.8 s)
+    const taking = recognizer.takeTurn();
+    setTimeout(() => pushUntil(recognizer, 3600, 3760), 20);
+    setTimeout(() => pushUntil(recognizer, 3760, 3900), 60);
+    expect(await taking).toBe('hello there how are you');
+
+    const late = new TestTranscriptRecognizer(parseTestTranscript(FIXTURE));
+    pushUntil(late, 0, 3600);
+    late.speechEnd(5000 + 3800);
+    const started = Date.now();
+    expect(await late.takeTurn()).toBe('hello there how are');
+    expect(Date.now() - started).toBeGreaterThanOrEqual(TEST_FINAL_WAIT_MS - 20);
   });
 });

@@ -14,6 +14,15 @@ export const TEST_TRANSCRIPT_KEY = 'kin.test.transcript';
 /** Each word is "recognised" this long after it ends in mic time, like the turn corpus. */
 export const TEST_WORD_LAG_MS = 300;
 
+/** Longest `takeTurn` waits for mic frames up to the announced speech end, ms. */
+export const TEST_FINAL_WAIT_MS = 500;
+
+/**
+ * Audio after the detector's speech end that a final decode also needs, ms: the fixture's word ends
+ * are where the recording falls below -40 dBFS, which can lie a little after the detector's end.
+ */
+export const TEST_FINAL_TAIL_MS = 100;
+
 /** Parses the fixture; throws an Error saying what is wrong with it. */
 export function parseTestTranscript(json: string): TimedWord[] {
   let data: unknown;
@@ -47,6 +56,9 @@ export class TestTranscriptRecognizer implements SpeechRecognizer {
   private readonly listeners = new Set<(text: string) => void>();
   private firstFrameMs: number | null = null;
   private micMs = 0;
+  /** Audio-clock end of the last frame pushed, and the speech end announced for the turn, ms. */
+  private lastFrameEndMs = -Infinity;
+  private speechEndMs: number | null = null;
   /** Index of the first word not yet part of a finished turn. */
   private turnStart = 0;
   /** Index one past the last word emitted as a partial. */
@@ -65,6 +77,7 @@ export class TestTranscriptRecognizer implements SpeechRecognizer {
     if (this.disposed) return;
     this.firstFrameMs ??= timeMs;
     this.micMs = timeMs - this.firstFrameMs + (frame.length / 16000) * 1000;
+    this.lastFrameEndMs = timeMs + (frame.length / 16000) * 1000;
     let advanced = false;
     while (this.emitted < this.words.length && this.words[this.emitted].end * 1000 + TEST_WORD_LAG_MS <= this.micMs) {
       this.emitted++;
@@ -75,7 +88,9 @@ export class TestTranscriptRecognizer implements SpeechRecognizer {
 
   speechStart(): void {}
 
-  speechEnd(): void {}
+  speechEnd(timeMs: number): void {
+    this.speechEndMs = timeMs;
+  }
 
   onPartial(cb: (text: string) => void): () => void {
     this.listeners.add(cb);
@@ -83,6 +98,13 @@ export class TestTranscriptRecognizer implements SpeechRecognizer {
   }
 
   async takeTurn(): Promise<string> {
+    // A final decode covers the audio up to the end of speech: when the turn detector (in the audio
+    // thread) decides before the main thread has passed on those frames, wait for them, briefly.
+    const until = this.speechEndMs === null ? null : this.speechEndMs + TEST_FINAL_TAIL_MS;
+    this.speechEndMs = null;
+    for (let waited = 0; until !== null && this.lastFrameEndMs < until && waited < TEST_FINAL_WAIT_MS && !this.disposed; waited += 10) {
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
     let end = this.emitted;
     while (end < this.words.length && this.words[end].end * 1000 <= this.micMs) end++;
     const text = normalizeTranscript(this.words.slice(this.turnStart, end).map((word) => word.w).join(' '));
