@@ -72,7 +72,7 @@ async function load(request: SttLoadRequest): Promise<void> {
     // Warm-up: the first run sets up kernels; half a second of silence makes the first turn fast.
     await transcribe(new Float32Array(8000));
     utterance = new UtteranceTranscriber(transcribe, {
-      partial: (text) => post({ type: 'partial', text }),
+      partial: (text, heardSamples) => post({ type: 'partial', text, heardSamples }),
       stats: (stats) => post({ type: 'stats', stats }),
     });
     post({ type: 'ready', backend: 'wasm', loadMs: performance.now() - started, webgpuSkipped: 'Moonshine runs on WASM in Kin' });

@@ -74,7 +74,7 @@ async function load(request: SttLoadRequest): Promise<void> {
       // Warm-up: the first run compiles kernels; a second of silence costs little and makes the first turn fast.
       await transcriber(new Float32Array(16000));
       utterance = new UtteranceTranscriber(transcribe, {
-        partial: (text) => post({ type: 'partial', text }),
+        partial: (text, heardSamples) => post({ type: 'partial', text, heardSamples }),
         stats: (stats) => post({ type: 'stats', stats }),
       });
       post({ type: 'ready', backend: backend as SttBackend, loadMs: performance.now() - started, webgpuSkipped });

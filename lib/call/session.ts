@@ -340,13 +340,14 @@ export class CallSession {
     this.recognizer = recognizer;
     this.store.setState({ sttLoading: null });
     this.unsubscribers.push(
-      recognizer.onPartial((text) => {
+      recognizer.onPartial((text, heardUntilMs) => {
         this.partialWords = text;
         this.floor.partialWords(text);
         if (text) this.options.memory?.prefetch?.(text);
         const context = this.media.audioContext;
-        // Recognised words arrive about 0.3 s after they were spoken.
-        if (context) this.turnNode?.transcript(text, context.currentTime - 0.3);
+        // Words cover the audio up to heardUntilMs when the recognizer knows it; otherwise assume they
+        // arrive about 0.3 s after they were spoken. Old words must not pass for the latest speech.
+        if (context) this.turnNode?.transcript(text, heardUntilMs !== undefined ? Math.min(heardUntilMs / 1000, context.currentTime) : context.currentTime - 0.3);
       }),
     );
     const port: TranscriptPort = {

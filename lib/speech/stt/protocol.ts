@@ -38,7 +38,8 @@ export type SttOutMessage =
       /** Why WebGPU was not used, when it was not (no adapter, or it failed to start). */
       webgpuSkipped: string | null;
     }
-  | { type: 'partial'; text: string }
+  /** `heardSamples`: 16 kHz samples the worker had received when the audio behind these words ended. */
+  | { type: 'partial'; text: string; heardSamples: number }
   | { type: 'final'; id: number; text: string; audioMs: number; decodeMs: number }
   | { type: 'stats'; stats: SttDecodeStats }
   | { type: 'error'; id: number | null; stage: 'load' | 'decode'; message: string };

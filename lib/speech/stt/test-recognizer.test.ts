@@ -30,6 +30,16 @@ describe('TestTranscriptRecognizer', () => {
     ]);
   });
 
+  test('each partial says up to when it heard, on the frames\' clock, however late it is emitted', async () => {
+    const recognizer = new TestTranscriptRecognizer(parseTestTranscript(FIXTURE));
+    await recognizer.start();
+    const heard: (number | undefined)[] = [];
+    recognizer.onPartial((_text, heardUntilMs) => heard.push(heardUntilMs));
+    // All frames arrive in one late burst (a busy main thread): the words still end where they were spoken.
+    pushUntil(recognizer, 0, 2000);
+    expect(heard).toEqual([5000 + 900, 5000 + 1400]);
+  });
+
   test('takeTurn returns the words ended so far (even those not yet streamed) and starts a new turn', async () => {
     const recognizer = new TestTranscriptRecognizer(parseTestTranscript(FIXTURE));
     const partials: string[] = [];

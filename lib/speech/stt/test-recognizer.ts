@@ -53,7 +53,7 @@ export class TestTranscriptRecognizer implements SpeechRecognizer {
   readonly kind = 'test' as const;
   readonly label = 'Test transcript (fixture)';
   private readonly words: TimedWord[];
-  private readonly listeners = new Set<(text: string) => void>();
+  private readonly listeners = new Set<(text: string, heardUntilMs?: number) => void>();
   private firstFrameMs: number | null = null;
   private micMs = 0;
   /** Audio-clock end of the last frame pushed, and the speech end announced for the turn, ms. */
@@ -92,7 +92,7 @@ export class TestTranscriptRecognizer implements SpeechRecognizer {
     this.speechEndMs = timeMs;
   }
 
-  onPartial(cb: (text: string) => void): () => void {
+  onPartial(cb: (text: string, heardUntilMs?: number) => void): () => void {
     this.listeners.add(cb);
     return () => this.listeners.delete(cb);
   }
@@ -125,6 +125,9 @@ export class TestTranscriptRecognizer implements SpeechRecognizer {
 
   private emitPartial(): void {
     const text = normalizeTranscript(this.words.slice(this.turnStart, this.emitted).map((word) => word.w).join(' '));
-    for (const listener of this.listeners) listener(text);
+    // The fixture's word times count from the mic opening, which is the first (empty) frame's time.
+    const last = this.words[this.emitted - 1];
+    const heardUntilMs = last && this.firstFrameMs !== null ? this.firstFrameMs + last.end * 1000 : undefined;
+    for (const listener of this.listeners) listener(text, heardUntilMs);
   }
 }

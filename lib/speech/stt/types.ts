@@ -17,8 +17,13 @@ export interface SpeechRecognizer {
   speechStart(timeMs: number): void;
   /** Hint that the user stopped speaking (audio-clock ms). */
   speechEnd(timeMs: number): void;
-  /** Lower-case words heard so far in this turn, streamed; returns an unsubscribe function. */
-  onPartial(cb: (text: string) => void): () => void;
+  /**
+   * Lower-case words heard so far in this turn, streamed; returns an unsubscribe function.
+   * `heardUntilMs`, when the provider knows it, is the audio-clock time (ms, the clock of
+   * `pushFrame`) up to which audio went into these words. Partials can arrive late (a slow decode,
+   * a busy main thread): the turn detector must not take old words for the latest speech.
+   */
+  onPartial(cb: (text: string, heardUntilMs?: number) => void): () => void;
   /** Final lower-case text of the current user turn ('' when nothing was heard); resets for the next. */
   takeTurn(): Promise<string>;
   dispose(): void;

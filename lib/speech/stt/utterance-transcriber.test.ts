@@ -50,6 +50,22 @@ describe('UtteranceTranscriber', () => {
     expect(stats[0].realTimeFactor).toBeCloseTo(0.2, 10);
   });
 
+  test('a partial says how much of the stream went into it, not how much had arrived when it landed', async () => {
+    const decoder = new FakeDecoder();
+    const heard: number[] = [];
+    const transcriber = new UtteranceTranscriber(decoder.transcribe, { partial: (_t, n) => heard.push(n), stats: () => {} });
+    const push = (ms: number) => {
+      for (let i = 0; i < ms / 10; i++) transcriber.pushAudio(new Float32Array(FRAME).fill(0.1));
+    };
+    push(2000);
+    transcriber.speechStart();
+    push(600); // the decode starts here, at 2.6 s of stream
+    push(400); // more speech while it runs
+    decoder.calls[0].resolve('hello');
+    await flush();
+    expect(heard).toEqual([2600 * (RATE / 1000)]);
+  });
+
   test('never queues decodes: audio arriving while one is in flight waits for the next slot', async () => {
     const { decoder, transcriber, push } = setup();
     transcriber.speechStart();

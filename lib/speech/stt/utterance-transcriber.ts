@@ -28,7 +28,8 @@ export const DEFAULT_UTTERANCE_OPTIONS: UtteranceOptions = {
 };
 
 export interface UtteranceEvents {
-  partial(text: string): void;
+  /** `heardSamples`: samples pushed since construction that went into these words. */
+  partial(text: string, heardSamples: number): void;
   stats(stats: SttDecodeStats): void;
 }
 
@@ -50,6 +51,8 @@ export class UtteranceTranscriber {
   private inFlight: Promise<void> | null = null;
   private finishing = false;
   private generation = 0;
+  /** Samples pushed since construction (never reset): the stream position of the latest audio. */
+  private pushed = 0;
 
   constructor(
     private readonly transcribe: TranscribeFn,
@@ -62,6 +65,7 @@ export class UtteranceTranscriber {
 
   /** Appends mic audio (any length). */
   pushAudio(samples: Float32Array): void {
+    this.pushed += samples.length;
     this.ensureCapacity(this.length + samples.length);
     this.buffer.set(samples, this.length);
     this.length += samples.length;
@@ -146,6 +150,8 @@ export class UtteranceTranscriber {
     const cut = kind === 'commit' ? this.quietestCut() : this.length;
     const audio = this.buffer.slice(0, cut);
     const audioMs = (cut / this.options.sampleRate) * 1000;
+    // The window ends at the newest audio, so the words cover the stream up to (pushed - what follows the cut).
+    const heardSamples = this.pushed - (this.length - cut);
     this.samplesSinceDecode = 0;
     const started = this.options.now();
     this.inFlight = this.transcribe(audio)
@@ -162,7 +168,7 @@ export class UtteranceTranscriber {
         } else {
           this.lastWindowText = text;
         }
-        this.events.partial(joinSegments([...this.committed, this.lastWindowText]));
+        this.events.partial(joinSegments([...this.committed, this.lastWindowText]), heardSamples);
       })
       .catch(() => {
         // A failed partial is not fatal: the final decode tries again with all the audio.

@@ -39,7 +39,9 @@ export class WhisperRecognizer implements SpeechRecognizer {
   webgpuSkipped: string | null = null;
   lastStats: SttDecodeStats | null = null;
   private worker: SttWorkerPort | null = null;
-  private readonly listeners = new Set<(text: string) => void>();
+  private readonly listeners = new Set<(text: string, heardUntilMs?: number) => void>();
+  /** Audio-clock time of the first sample sent to the worker (ms), to place partials on that clock. */
+  private firstSampleMs: number | null = null;
   private readonly pending = new Map<number, { resolve: (text: string) => void; reject: (error: Error) => void }>();
   private readonly progress = new DownloadProgress();
   private readonly chunkSamples: number;
@@ -111,7 +113,7 @@ export class WhisperRecognizer implements SpeechRecognizer {
         this.options.onProgress?.(this.progress.update(message.file, message.loadedBytes, message.totalBytes));
         break;
       case 'partial':
-        for (const listener of this.listeners) listener(message.text);
+        for (const listener of this.listeners) listener(message.text, this.firstSampleMs === null ? undefined : this.firstSampleMs + message.heardSamples / 16);
         break;
       case 'final':
         this.pending.get(message.id)?.resolve(message.text);
@@ -135,6 +137,7 @@ export class WhisperRecognizer implements SpeechRecognizer {
   pushFrame(frame: Float32Array, timeMs: number): void {
     // Frames before the model is ready are dropped: nobody can be mid-turn before the recognizer exists.
     if (!this.worker || !this.backend || this.failure) return;
+    if (this.firstSampleMs === null && frame.length > 0) this.firstSampleMs = timeMs;
     if (this.chunkLength === 0) this.chunkTimeMs = timeMs;
     let offset = 0;
     while (offset < frame.length) {
@@ -156,7 +159,7 @@ export class WhisperRecognizer implements SpeechRecognizer {
     this.worker?.postMessage({ type: 'speech-end', timeMs });
   }
 
-  onPartial(cb: (text: string) => void): () => void {
+  onPartial(cb: (text: string, heardUntilMs?: number) => void): () => void {
     this.listeners.add(cb);
     return () => this.listeners.delete(cb);
   }
