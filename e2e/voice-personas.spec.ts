@@ -116,7 +116,7 @@ test.describe('a voice conversation with each demo persona', () => {
       // The user's words were recognised as two turns, in order. Where the first turn ends, and the
       // very last word, are not asserted: on this loaded machine the turn detector's commit can come
       // before the recognizer has been fed the last ~0.5 s of mic frames, so "work today" opens the
-      // second turn (8 of 20 calls) or "evening" is never heard (1 of 20). Reported; annotated here.
+      // second turn (9 of 20 calls) or "evening" is never heard (1 of 20). Reported; annotated here.
       expect(userTexts).toHaveLength(2);
       expect(normalize(userTexts.join(' '))).toMatch(/^i had a really long day at work today what should i do this( evening)?$/);
       expect(normalize(userTexts[0])).toContain('long day');
