@@ -52,6 +52,10 @@ export interface CallSessionOptions {
 
 /** Mic audio kept for a recognizer that is still loading: 20 s of 10 ms frames. */
 const EARLY_FRAMES_MAX = 2000;
+/** Mic audio the recognizer should have after the end of speech before the turn's words are taken, ms. */
+const TAKE_TURN_TAIL_MS = 150;
+/** Longest wait for those frames, ms (a dropped frame must not hold the reply up). */
+const TAKE_TURN_WAIT_MS = 400;
 
 export interface MediaRequest {
   camera: boolean;
@@ -85,6 +89,8 @@ export class CallSession {
   private earlyFrames: { samples: Float32Array; timeMs: number }[] = [];
   private micFrames = 0;
   private micStartMs = 0;
+  /** Audio-clock time (ms) of the latest speech end the turn detector reported, for takeTurn. */
+  private speechEndMs: number | null = null;
   private partialWords = '';
   private pendingVoiceTurn: { speechEnd: number; commit: number } | null = null;
   private unsubscribers: (() => void)[] = [];
@@ -353,12 +359,23 @@ export class CallSession {
     const port: TranscriptPort = {
       partial: () => this.partialWords,
       takeTurn: async () => {
+        // The turn detector (audio thread) can decide before the main thread has received the mic
+        // frames up to the end of speech (two message channels, no order between them; later under
+        // load): wait briefly for them, or the recognizer never hears the last word.
+        const until = this.speechEndMs === null ? null : this.speechEndMs + TAKE_TURN_TAIL_MS;
+        for (let waited = 0; until !== null && this.micStartMs + this.micFrames * 10 < until && waited < TAKE_TURN_WAIT_MS && this.recognizer === recognizer; waited += 10) {
+          await new Promise((resolve) => setTimeout(resolve, 10));
+        }
+        this.speechEndMs = null;
         const words = await recognizer.takeTurn();
         this.partialWords = '';
         return words;
       },
       speechStart: (t) => recognizer.speechStart(t * 1000),
-      speechEnd: (t) => recognizer.speechEnd(t * 1000),
+      speechEnd: (t) => {
+        this.speechEndMs = t * 1000;
+        recognizer.speechEnd(t * 1000);
+      },
     };
     this.floor.setTranscript(port);
     for (const frame of this.earlyFrames) recognizer.pushFrame(frame.samples, frame.timeMs);
@@ -457,6 +474,7 @@ export class CallSession {
     this.turnNode?.stop();
     this.turnNode = null;
     this.recognizer?.dispose();
+    this.recognizer = null;
     this.conversation.dispose();
     this.presence.dispose();
     this.options.speech.dispose?.();
