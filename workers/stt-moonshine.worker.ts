@@ -12,17 +12,18 @@ import * as ort from 'onnxruntime-web';
 import { modelFileUrl } from '../lib/speech/stt/models';
 import { MOONSHINE_FILES, moonshineGenerate, moonshineText, type OrtSessionLike, type OrtTensorFactory } from '../lib/speech/stt/moonshine';
 import type { SttInMessage, SttLoadRequest, SttOutMessage } from '../lib/speech/stt/protocol';
-import { UtteranceTranscriber } from '../lib/speech/stt/utterance-transcriber';
+import { SttWorkerHost } from '../lib/speech/stt/worker-host';
 
 declare const self: DedicatedWorkerGlobalScope;
 
 let encoder: ort.InferenceSession | null = null;
 let decoder: ort.InferenceSession | null = null;
-let utterance: UtteranceTranscriber | null = null;
 
 function post(message: SttOutMessage): void {
   self.postMessage(message);
 }
+
+const host = new SttWorkerHost(post);
 
 async function transcribe(audio: Float32Array): Promise<string> {
   if (!encoder || !decoder) throw new Error('speech model not loaded');
@@ -61,9 +62,9 @@ async function load(request: SttLoadRequest): Promise<void> {
     // Threads need cross-origin isolation (the app sends COOP/COEP); leave a core for the UI.
     ort.env.wasm.numThreads = self.crossOriginIsolated ? Math.max(1, Math.min(4, (self.navigator.hardwareConcurrency || 2) - 1)) : 1;
     ort.env.logLevel = 'error';
-    const host = new URL(request.remoteHost, self.location.origin).href;
+    const modelHost = new URL(request.remoteHost, self.location.origin).href;
     const [encoderBytes, decoderBytes] = await Promise.all(
-      MOONSHINE_FILES.map((file) => fetchFile(modelFileUrl(host, request.modelId, file, request.remotePathTemplate), file)),
+      MOONSHINE_FILES.map((file) => fetchFile(modelFileUrl(modelHost, request.modelId, file, request.remotePathTemplate), file)),
     );
     // WASM only: onnxruntime-web's WebGPU kernels are not used for Moonshine (moonshine-js does the same).
     const options: ort.InferenceSession.SessionOptions = { executionProviders: ['wasm'] };
@@ -71,10 +72,7 @@ async function load(request: SttLoadRequest): Promise<void> {
     decoder = await ort.InferenceSession.create(decoderBytes, options);
     // Warm-up: the first run sets up kernels; half a second of silence makes the first turn fast.
     await transcribe(new Float32Array(8000));
-    utterance = new UtteranceTranscriber(transcribe, {
-      partial: (text, heardSamples) => post({ type: 'partial', text, heardSamples }),
-      stats: (stats) => post({ type: 'stats', stats }),
-    });
+    host.ready(transcribe);
     post({ type: 'ready', backend: 'wasm', loadMs: performance.now() - started, webgpuSkipped: 'Moonshine runs on WASM in Kin' });
   } catch (error) {
     post({ type: 'error', id: null, stage: 'load', message: String(error) });
@@ -83,46 +81,6 @@ async function load(request: SttLoadRequest): Promise<void> {
 
 self.onmessage = (event: MessageEvent<SttInMessage>) => {
   const message = event.data;
-  switch (message.type) {
-    case 'load':
-      void load(message.request);
-      break;
-    case 'audio':
-      utterance?.pushAudio(message.samples);
-      break;
-    case 'speech-start':
-      utterance?.speechStart();
-      break;
-    case 'speech-end':
-      utterance?.speechEnd();
-      break;
-    case 'finish':
-      if (!utterance) {
-        post({ type: 'error', id: message.id, stage: 'decode', message: 'speech model not loaded' });
-        break;
-      }
-      utterance.finish().then(
-        (result) => post({ type: 'final', id: message.id, ...result }),
-        (error: unknown) => post({ type: 'error', id: message.id, stage: 'decode', message: String(error) }),
-      );
-      break;
-    case 'transcribe': {
-      const started = performance.now();
-      transcribe(message.samples).then(
-        (text) => {
-          const decodeMs = performance.now() - started;
-          const audioMs = (message.samples.length / 16000) * 1000;
-          post({ type: 'stats', stats: { kind: 'final', audioMs, decodeMs, realTimeFactor: decodeMs / audioMs } });
-          post({ type: 'final', id: message.id, text, audioMs, decodeMs });
-        },
-        (error: unknown) => post({ type: 'error', id: message.id, stage: 'decode', message: String(error) }),
-      );
-      break;
-    }
-    case 'reset':
-      utterance?.reset();
-      break;
-    default:
-      break;
-  }
+  if (message.type === 'load') void load(message.request);
+  else host.handle(message);
 };

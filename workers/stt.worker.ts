@@ -9,7 +9,7 @@ import { env, pipeline } from '@huggingface/transformers';
 import { STT_DTYPES } from '../lib/speech/stt/models';
 import type { SttInMessage, SttLoadRequest, SttOutMessage } from '../lib/speech/stt/protocol';
 import type { SttBackend } from '../lib/speech/stt/types';
-import { UtteranceTranscriber } from '../lib/speech/stt/utterance-transcriber';
+import { SttWorkerHost } from '../lib/speech/stt/worker-host';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -17,11 +17,12 @@ type Transcriber = (audio: Float32Array, options?: Record<string, unknown>) => P
 
 let transcriber: Transcriber | null = null;
 let language: string | null = null;
-let utterance: UtteranceTranscriber | null = null;
 
 function post(message: SttOutMessage): void {
   self.postMessage(message);
 }
+
+const host = new SttWorkerHost(post);
 
 async function transcribe(audio: Float32Array): Promise<string> {
   if (!transcriber) throw new Error('speech model not loaded');
@@ -73,10 +74,7 @@ async function load(request: SttLoadRequest): Promise<void> {
       })) as unknown as Transcriber;
       // Warm-up: the first run compiles kernels; a second of silence costs little and makes the first turn fast.
       await transcriber(new Float32Array(16000));
-      utterance = new UtteranceTranscriber(transcribe, {
-        partial: (text, heardSamples) => post({ type: 'partial', text, heardSamples }),
-        stats: (stats) => post({ type: 'stats', stats }),
-      });
+      host.ready(transcribe);
       post({ type: 'ready', backend: backend as SttBackend, loadMs: performance.now() - started, webgpuSkipped });
       return;
     } catch (error) {
@@ -89,46 +87,6 @@ async function load(request: SttLoadRequest): Promise<void> {
 
 self.onmessage = (event: MessageEvent<SttInMessage>) => {
   const message = event.data;
-  switch (message.type) {
-    case 'load':
-      void load(message.request);
-      break;
-    case 'audio':
-      utterance?.pushAudio(message.samples);
-      break;
-    case 'speech-start':
-      utterance?.speechStart();
-      break;
-    case 'speech-end':
-      utterance?.speechEnd();
-      break;
-    case 'finish':
-      if (!utterance) {
-        post({ type: 'error', id: message.id, stage: 'decode', message: 'speech model not loaded' });
-        break;
-      }
-      utterance.finish().then(
-        (result) => post({ type: 'final', id: message.id, ...result }),
-        (error: unknown) => post({ type: 'error', id: message.id, stage: 'decode', message: String(error) }),
-      );
-      break;
-    case 'transcribe': {
-      const started = performance.now();
-      transcribe(message.samples).then(
-        (text) => {
-          const decodeMs = performance.now() - started;
-          const audioMs = (message.samples.length / 16000) * 1000;
-          post({ type: 'stats', stats: { kind: 'final', audioMs, decodeMs, realTimeFactor: decodeMs / audioMs } });
-          post({ type: 'final', id: message.id, text, audioMs, decodeMs });
-        },
-        (error: unknown) => post({ type: 'error', id: message.id, stage: 'decode', message: String(error) }),
-      );
-      break;
-    }
-    case 'reset':
-      utterance?.reset();
-      break;
-    default:
-      break;
-  }
+  if (message.type === 'load') void load(message.request);
+  else host.handle(message);
 };
