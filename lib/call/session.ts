@@ -131,7 +131,13 @@ export class CallSession {
       transcript: null,
       duck: (ducked) => options.speech.duck?.(ducked),
       onNoWords: (reason) => {
-        if (reason === 'no-recognizer') callActions.notify(this.store, 'stt:off', this.noRecognizerReason ? `I heard you speak, but I can’t understand spoken words yet: ${this.noRecognizerReason}` : undefined);
+        if (reason === 'no-recognizer') {
+          // While the on-device model is still loading the recognizer is not "off": say so, and that typing works.
+          const detail = !this.recognizerSettled
+            ? 'I heard you speak, but speech recognition is still loading on this device. Give it a few seconds, or type your message.'
+            : this.noRecognizerReason ? `I heard you speak, but I can’t understand spoken words yet: ${this.noRecognizerReason}` : undefined;
+          callActions.notify(this.store, 'stt:off', detail);
+        }
       },
       onCommit: (speechEnd, commit) => {
         this.pendingVoiceTurn = { speechEnd, commit };
