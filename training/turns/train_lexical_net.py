@@ -145,7 +145,7 @@ def main():
     # bank (whose texts the audio corpus speaks) nor its text-only extension, both written
     # separately from the grammar; its probabilities on the corpus texts are as (un)reliable as
     # on a bank nobody trained on, so the trees learn how far to trust the word channel.
-    grammar = np.array([c == t for c, t in zip(cores, texts)]) & np.array([i >= n_bank for i in range(len(texts))])
+    grammar = np.arange(len(texts)) >= n_bank  # the grammar's fragments come after the bank's
     gidx = np.nonzero(grammar)[0]
     cross = fit(vocab, [seqs[i] for i in gidx], [labels[i] for i in gidx], a.seed + 1)
     json.dump(export(cross, vocab), open(a.out + ".crossfit.json", "w"), separators=(",", ":"))
