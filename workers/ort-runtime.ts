@@ -9,12 +9,16 @@ export { ort };
 
 /** Fetches `modelUrl` and opens it on WebGPU when a hardware adapter exists and `preferWebGpu`, else WASM. */
 export async function openModel(modelUrl: string, wasmBase: string, preferWebGpu: boolean): Promise<BackendChoice<ort.InferenceSession>> {
+  const response = await fetch(modelUrl);
+  if (!response.ok) throw new Error(`model ${modelUrl}: HTTP ${response.status}`);
+  return openModelBytes(new Uint8Array(await response.arrayBuffer()), wasmBase, preferWebGpu);
+}
+
+/** Opens a model already in memory (downloaded or read from a cache) the same way as `openModel`. */
+export async function openModelBytes(model: Uint8Array, wasmBase: string, preferWebGpu: boolean): Promise<BackendChoice<ort.InferenceSession>> {
   ort.env.wasm.wasmPaths = new URL(wasmBase, self.location.origin).href;
   ort.env.wasm.numThreads = 1;
   ort.env.logLevel = 'error';
-  const response = await fetch(modelUrl);
-  if (!response.ok) throw new Error(`model ${modelUrl}: HTTP ${response.status}`);
-  const model = new Uint8Array(await response.arrayBuffer());
   const probe = preferWebGpu ? await probeWebGpu(self.navigator as unknown as { gpu?: { requestAdapter(): Promise<unknown> } }) : { usable: false, detail: 'WebGPU not requested' };
   const choice = await createSession(ort, model, probe.usable);
   if (!probe.usable) choice.detail = probe.detail;

@@ -14,6 +14,7 @@ import type { Persona } from '@/lib/persona/types';
 import { settingsStore } from '@/lib/settings/store';
 import { DeferredVoice } from '@/lib/speech/deferred-voice';
 import { selectVoice } from '@/lib/speech/select';
+import { neuralVoiceRequest } from '@/lib/speech/piper/request';
 import { selectBrowserRecognizer } from '@/lib/speech/stt/browser';
 import { MemoryClient } from '@/components/memory/memory-client';
 import { memoryPort } from '@/components/memory/memory-port';
@@ -104,8 +105,9 @@ function Call({ persona }: { persona: Persona }) {
     if (!choice.mic) setTextOpen(true);
     // The call starts at once; the voice loads beside it and the first reply waits for it.
     let media: CallSession['media'] | null = null;
-    const loading = selectVoice(settings.voice, persona.voice, () => media?.audioContext ?? null, (reason) =>
-      callActions.notify(store, 'speech:failed', `${reason} Replies are shown as captions or spoken by the browser.`));
+    const loading = selectVoice(settings.voice, persona.voice, () => media?.audioContext ?? null, (reason, next) =>
+      callActions.notify(store, 'speech:failed', next === 'espeak' ? reason : `${reason} Replies are shown as captions or spoken by the browser.`),
+    settings.voice === 'neural' ? neuralVoiceRequest(settings, persona.id, (label) => store.setState({ labels: { ...store.getState().labels, voice: label } })) : undefined);
     const speech = new DeferredVoice(loading);
     const recognizer = choice.mic ? selectBrowserRecognizer(settings, {
       onProgress: (p) => store.setState({ sttLoading: p.fraction === 1 ? null : { label: 'the speech recognition model', loaded: p.loadedBytes, total: p.totalBytes } }),

@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { useStore } from 'zustand';
 import { chooseLocalModel } from '@/lib/brain/local-llm';
 import { CapabilityList } from '@/components/ui/capability-list';
+import { NeuralVoiceSettings } from '@/components/settings/neural-voice-settings';
 import { SpeechRecognitionSettings } from '@/components/settings/speech-recognition-settings';
 import { probeCapabilities, type Capabilities } from '@/lib/capabilities';
 import { settingsStore, type BrainChoice, type VoiceChoice } from '@/lib/settings/store';
@@ -15,6 +16,7 @@ const BRAINS: { value: BrainChoice; label: string; detail: string }[] = [
 
 const VOICES: { value: VoiceChoice; label: string }[] = [
   { value: 'auto', label: 'On-device voice (eSpeak NG, no download; each companion has its own)' },
+  { value: 'neural', label: 'Neural voice on this device (Piper; a one-time download per voice)' },
   { value: 'browser', label: 'This browser’s own voices (only those that run on this device)' },
   { value: 'captions', label: 'Captions only, no voice' },
 ];
@@ -80,10 +82,11 @@ export function SettingsForm() {
         <legend>Voice</legend>
         {VOICES.map((v) => (
           <label key={v.value} className="choice">
-            <input type="radio" name="voice" value={v.value} checked={s.voice === v.value} onChange={() => s.update({ voice: v.value })} />
+            <input type="radio" name="voice" value={v.value} checked={s.voice === v.value} onChange={() => s.update({ voice: v.value })} data-testid={`voice-${v.value}`} />
             <span>{v.label}</span>
           </label>
         ))}
+        {s.voice === 'neural' && <NeuralVoiceSettings />}
       </fieldset>
       <SpeechRecognitionSettings />
       <fieldset>

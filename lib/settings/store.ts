@@ -4,7 +4,8 @@ import { browserLocalStorage, safeStorage } from '../storage/safe-storage';
 import { reportStorageError } from '../storage/notices';
 
 export type BrainChoice = 'builtin' | 'local-llm' | 'openai-compatible';
-export type VoiceChoice = 'auto' | 'browser' | 'captions';
+/** 'auto' = eSpeak NG (no download); 'neural' = a Piper voice downloaded once (lib/speech/piper). */
+export type VoiceChoice = 'auto' | 'neural' | 'browser' | 'captions';
 /** Speech recognition: 'auto' = on-device Whisper once downloaded, else the browser's (cloud allowed only), else none. */
 export type SttChoice = 'auto' | 'moonshine' | 'whisper' | 'web-speech' | 'off';
 
@@ -15,6 +16,10 @@ export interface Settings {
   /** In-browser model: '' picks one for this device; a URL (GGUF) overrides. */
   localModelUrl: string;
   voice: VoiceChoice;
+  /** Piper voice for 'neural': 'persona' (each companion's own) or a voice id, e.g. 'en_US-lessac-medium'. */
+  piperVoice: string;
+  /** Where Piper voices download from (rhasspy/piper-voices layout: {lang}/{lang_CODE}/{name}/{quality}/…). */
+  piperHost: string;
   stt: SttChoice;
   /** Speech model repo id on `sttHost` (transformers.js ONNX layout), e.g. 'Xenova/whisper-tiny.en'. */
   sttModel: string;
@@ -41,6 +46,8 @@ export const DEFAULT_SETTINGS: Settings = {
   endpoint: { baseUrl: 'http://localhost:11434/v1', model: 'llama3.2', apiKey: '' },
   localModelUrl: '',
   voice: 'auto',
+  piperVoice: 'persona',
+  piperHost: 'https://huggingface.co/rhasspy/piper-voices/resolve/v1.0.0/',
   stt: 'auto',
   sttModel: 'Xenova/whisper-tiny.en',
   sttHost: 'https://huggingface.co/',

@@ -1,0 +1,48 @@
+/** Messages between the main thread and workers/tts-piper.worker.ts. Imported by both sides. */
+import type { TtsTimedEvent } from '../tts-protocol';
+import type { PiperErrorCode } from './config';
+
+export type PiperInMessage =
+  | {
+      type: 'init';
+      /** eSpeak NG module (phonemizer), the same one the eSpeak worker loads. */
+      espeakModuleUrl: string;
+      /** onnxruntime-web wasm files. */
+      wasmBase: string;
+      modelUrl: string;
+      configUrl: string;
+      /** May fetch from the network (the user agreed to the download); false: cache only. */
+      allowDownload: boolean;
+    }
+  | { type: 'speak'; id: number; text: string; /** Speaking-rate multiplier, 1 = the voice's own. */ rate: number; speakerId: number | null };
+
+export type PiperOutMessage =
+  | { type: 'progress'; loadedBytes: number; totalBytes: number; file: string }
+  | {
+      type: 'ready';
+      backend: 'wasm' | 'webgpu';
+      sampleRate: number;
+      /** Both files came from Cache Storage (no network). */
+      fromCache: boolean;
+      /** Bytes of model + config. */
+      bytes: number;
+      initMs: number;
+      numSpeakers: number;
+    }
+  | {
+      type: 'audio';
+      id: number;
+      sampleRate: number;
+      /** Mono PCM, transferred. */
+      samples: Float32Array;
+      /** Phoneme starts (derived, see timing.ts), ms from the clip's first sample. */
+      phonemes: TtsTimedEvent[];
+      words: TtsTimedEvent[];
+      /** Symbols the voice could not say, described (empty: none). */
+      missing: string;
+      synthMs: number;
+    }
+  | { type: 'error'; id: number | null; code: PiperErrorCode; message: string };
+
+/** onnxruntime-web's wasm files (copied by `npm run setup`), shared with the perception workers. */
+export { ORT_WASM_BASE as PIPER_WASM_BASE } from '../../perception/protocol';
