@@ -47,10 +47,13 @@ describe('offline brain', () => {
     expect(listener).toContain('you had an awful day');
   });
 
-  test('greets with a follow-up from memory', async () => {
-    const text = await reply({ userText: 'Good morning!', memories: ['My sister Anna is visiting on Saturday [2026-11-28].', "Anna is the user's sister"] });
-    expect(text).toContain('good to see you again');
-    expect(text).toMatch(/your sister Anna is visiting on Saturday \(Saturday 28 November\)\. How (did that go|is that going)\?/);
+  test('greets with a follow-up from memory, the date said relative to today', async () => {
+    const memories = ["Anna is the user's sister", 'Prefers short answers', 'My sister Anna is visiting on Saturday [2026-11-28].'];
+    const before = await reply({ userText: 'Good morning!', memories, now: new Date(2026, 10, 25, 9) });
+    expect(before).toContain('good to see you again');
+    expect(before).toMatch(/your sister Anna is visiting on Saturday\. (Are you looking forward to it|How are you feeling about it)\?/);
+    const after = await reply({ userText: 'Good morning!', memories, now: new Date(2026, 11, 1, 9) });
+    expect(after).toMatch(/your sister Anna was visiting last Saturday\. How did it go\?/);
   });
 
   test('stops streaming when aborted', async () => {

@@ -1,10 +1,18 @@
 import { cannotDoLine, greetingLine, isRequest, unsureLine } from '../persona/phrasing';
 import { fitReply } from '../persona/style-repair';
-import { detectInjection, withoutInstructions } from '../guardrails/injection';
+import { withoutInstructions } from '../guardrails/injection';
 import type { PersonaStyle } from '../persona/types';
+import { styleTargets } from '../persona/style';
+import { topicsIn } from '../persona/style-lexicon';
 import { matchToolIntent } from '../tools/intents';
 import { answerFromKnowledge } from '../knowledge/cite';
+import { isProcedural, safeMemories, sayMemory } from './memory-answers';
+import { answerQuestion } from './question-replies';
+import { followUpOf } from './questions';
+import { pick, reflect } from './reflect';
 import type { BrainChunk, BrainProvider, BrainRequest } from './types';
+
+export { reflect } from './reflect';
 
 /**
  * The built-in offline brain: rule-based replies in the persona's voice. Needs no model, no keys
@@ -67,61 +75,60 @@ export function classify(text: string): Intent {
   return 'statement';
 }
 
-const PRONOUNS: Record<string, string> = {
-  i: 'you', me: 'you', my: 'your', mine: 'yours', am: 'are', "i'm": 'you’re', im: 'you’re', myself: 'yourself',
-  you: 'I', your: 'my', yours: 'mine', "i've": 'you’ve', "i'll": 'you’ll', "i'd": 'you’d', we: 'you', our: 'your',
-};
-
-/** Turns "I lost my keys" into "you lost your keys" for reflective listening. */
-export function reflect(text: string): string {
-  return text
-    .replace(/[.!?]+\s*$/, '')
-    .split(/\s+/)
-    .map((w) => PRONOUNS[w.toLowerCase()] ?? w)
-    .join(' ')
-    .replace(/^\w/, (c) => c.toLowerCase());
-}
-
 function extractName(text: string): string | null {
   const m = /\b(?:my name is|call me|i'?m called)\s+([A-Za-z][A-Za-z'-]{0,30})/i.exec(text);
   return m ? m[1][0].toUpperCase() + m[1].slice(1) : null;
 }
 
-/** Deterministic choice among variants, so a conversation is reproducible. */
-function pick<T>(options: readonly T[], seed: string): T {
-  let h = 2166136261;
-  for (let i = 0; i < seed.length; i++) h = Math.imul(h ^ seed.charCodeAt(i), 16777619);
-  return options[Math.abs(h) % options.length];
-}
-
 const FOLLOW_UPS: Record<PersonaStyle, readonly string[]> = {
   coach: ['What would be one small step you could take this week?', 'What would success look like for you here?', 'What’s standing in the way right now?'],
   friend: ['Tell me more, I’ve got all afternoon.', 'How did that make you feel?', 'What happened next?'],
-  listener: ['I’m here. Take your time.', 'What feels heaviest about it?', 'Would you like to say more about that?'],
-  study: ['Can you explain that back to me in your own words?', 'What part of it feels least clear?', 'Shall we turn that into a quick quiz question?'],
+  listener: ['I’m here, take your time.', 'What feels heaviest about it?', 'Would you like to say more about that?'],
+  study: ['Can you explain that back to me in your own words?', 'What part of it feels least clear?', 'Want to turn that into a quick quiz question?'],
   custom: ['Tell me more.', 'How do you feel about that?', 'What would help most right now?'],
 };
 
-/** A follow-up from memory for a greeting: "Last time you told me …". */
-function memoryFollowUp(memories: readonly string[] | undefined, seed: string): string {
+/**
+ * A follow-up from memory for a greeting: "Last time you told me your daughter Lily had a job
+ * interview last Tuesday. How did it go?" Events with a date come first; rules about style are not
+ * news to ask about. The date is said relative to today, and a plan whose day has passed is asked
+ * about in the past tense.
+ */
+function memoryFollowUp(memories: readonly string[] | undefined, now: Date, seed: string): string {
   // Memory text is data: one that reads like an instruction ("ignore your rules…") is never repeated.
-  const memory = memories?.find((m) => !detectInjection(m).flagged);
+  const usable = safeMemories(memories).filter((m) => !isProcedural(m));
+  const memory = usable.find((m) => /\[\d{4}-\d{2}-\d{2}/.test(m)) ?? usable[0];
   if (!memory) return '';
-  const text = reflect(
-    memory
-      .replace(/\s*\[(\d{4})-(\d{2})-(\d{2})\]/g, (_m, y: string, mo: string, d: string) =>
-        ` (${new Date(Number(y), Number(mo) - 1, Number(d)).toLocaleDateString('en-GB', { weekday: 'long', day: 'numeric', month: 'long' })})`)
-      .replace(/[.!?]+$/, ''),
-  )
-    .replace(/\bthe user's\b/gi, 'your')
-    .replace(/\bthe user\b/gi, 'you');
-  return ' ' + pick([`I remember: ${text}. How did that go?`, `Last time you told me: ${text}. How is that going?`], seed);
+  const today = new Date(now.getFullYear(), now.getMonth(), now.getDate()).getTime();
+  const dates = [...memory.matchAll(/\[(\d{4})-(\d{2})-(\d{2})\]/g)].map((m) => new Date(Number(m[1]), Number(m[2]) - 1, Number(m[3])).getTime());
+  const text = sayMemory(memory, now, 18);
+  const question = dates.length && dates.every((d) => d < today) ? 'How did it go?' : dates.some((d) => d >= today) ? pick(['Are you looking forward to it?', 'How are you feeling about it?'], seed) : 'How is that going?';
+  return ' ' + pick([`I remember: ${text}. ${question}`, `Last time you told me ${text}. ${question}`], seed);
 }
 
-/** The reply before the persona's style targets are enforced (exported for the persona eval). */
-export function composeReply({ persona, userText, history, affect, memories, adaptation, objective, knowledge }: BrainRequest): string {
+const normalized = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+
+/**
+ * The reply before the persona's style targets are enforced (exported for the persona eval). Never
+ * the same reply (after repair) as one of the companion's last two: another variant is tried first,
+ * and a fixed line is marked as said again.
+ */
+export function composeReply(request: BrainRequest): string {
+  const recent = request.history.filter((m) => m.role === 'assistant').slice(-2).map((m) => normalized(m.content));
+  const repeats = (reply: string) => recent.includes(normalized(fitReply(reply, request.persona, request.adaptation)));
+  let reply = composeOnce(request, '');
+  for (let attempt = 1; attempt < 4 && recent.length && repeats(reply); attempt++) reply = composeOnce(request, `#${attempt}`);
+  if (recent.length && repeats(reply)) {
+    const base = reply;
+    const said = (prefix: string) => `${prefix} ${/^I\b/.test(base) || prefix.endsWith(':') ? base : base.charAt(0).toLowerCase() + base.slice(1)}`;
+    reply = ['As I said,', 'Like I said,', 'Once more:'].map(said).find((candidate) => !repeats(candidate)) ?? said('Once more:');
+  }
+  return reply;
+}
+
+function composeOnce({ persona, userText, history, affect, memories, adaptation, objective, knowledge, now }: BrainRequest, salt: string): string {
   const style = persona.style;
-  const seed = `${persona.id}|${history.length}|${userText}`;
+  const seed = `${persona.id}|${history.length}|${userText}${salt}`;
   const intent = classify(userText);
   // An open objective's question replaces the usual follow-up, never on an emotional turn.
   const steer = objective && (intent === 'statement' || intent === 'positive' || intent === 'thanks' || intent === 'name') ? objective.question : null;
@@ -132,7 +139,8 @@ export function composeReply({ persona, userText, history, affect, memories, ada
     .filter((n): n is string => n !== null)
     .pop() ?? adaptation?.callName;
   const you = name ? `, ${name}` : '';
-  const echo = reflect(userText);
+  // What the user said is reflected back, unless it touches a topic this persona never brings up.
+  const echo = topicsIn(userText, styleTargets(persona, adaptation).forbiddenTopics).length ? 'that’s on your mind' : reflect(userText).replace(/^so\s+/i, '');
   const affectNote = affect && /sad|tired|anxious|hesitant|frustrated/.test(affect) ? ' You seem a little ' + (/(sad|tired|anxious|hesitant|frustrated)/.exec(affect)?.[1] ?? 'off') + ' today.' : '';
 
   // A question that one of the persona's documents answers is answered from it, naming the source (lib/knowledge).
@@ -140,12 +148,25 @@ export function composeReply({ persona, userText, history, affect, memories, ada
   const fromKnowledge = knowledge?.length && asksSomething && (intent === 'question' || intent === 'positive' || intent === 'statement') ? answerFromKnowledge(userText, knowledge.map((hit) => ({ ...hit, text: withoutInstructions(hit.text) }))) : null;
   if (fromKnowledge) return fromKnowledge;
 
+  // Questions with a sub-intent (small talk, advice, ideas, memory, sums, live facts, follow-ups) get a real answer (lib/brain/question-replies).
+  // Spoken turns have no '?', and a turn may open with a word or two ("today what should I do"), so a question word near the start counts.
+  const spokenQuestion = /^(?:[\p{L}']+,?\s+){0,3}(?:what|why|how|when|where|who|which|should i|do you|can you|could you|would you|is it|are you|any ideas)\b/iu.test(userText.trim());
+  const questionLike =
+    intent === 'question' ||
+    ((intent === 'positive' || intent === 'statement') && (asksSomething || spokenQuestion)) ||
+    followUpOf(userText) !== null ||
+    (intent === 'about-you' && /\bwhat are you (?:up to|doing)\b/i.test(userText));
+  if (questionLike && !isRequest(userText)) {
+    const answer = answerQuestion({ persona, userText, history, memories, now, adaptation, you, name, seed });
+    if (answer) return answer;
+  }
+
   switch (intent) {
     case 'greeting':
-      if (memories?.length) return `Hello${you}, it’s good to see you again.${memoryFollowUp(memories, seed)}`;
+      if (memories?.length) return `Hello${you}, it’s good to see you again.${memoryFollowUp(memories, now, seed)}`;
       return greetingLine(persona, you) + affectNote;
     case 'farewell':
-      return `Goodbye${you}. I enjoyed talking with you. Come back whenever you like.`;
+      return pick([`Goodbye${you}. I enjoyed talking with you. Come back whenever you like.`, `Take care${you}. It was lovely talking with you; come back whenever you like.`], seed);
     case 'thanks':
       return pick([`You’re very welcome${you}.`, `Any time${you}. That’s what I’m here for.`], seed) + ' ' + follow;
     case 'name':
@@ -156,17 +177,16 @@ export function composeReply({ persona, userText, history, affect, memories, ada
       return style === 'coach'
         ? `That sounds hard${you}, and it’s okay to feel that way. ${follow}`
         : style === 'study'
-          ? `Oof, that sounds rough${you}. Let’s go easy for a minute. ${follow}`
-          : `I’m sorry${you}. It sounds like ${echo}. ${follow}`;
+          ? `Oof, that sounds rough${you}, so let’s go easy for a minute. ${follow}`
+          : `I’m sorry${you}, it sounds like ${echo}. ${follow}`;
     case 'positive':
       return style === 'coach'
         ? `That’s great news${you}! Well done. ${follow}`
-        : `Oh, that’s wonderful${you}. I’m so glad ${echo}. ${follow}`;
+        : `Oh, that’s wonderful${you}. I’m so glad ${echo}. ${follow.includes('heaviest') ? 'Would you like to say more about that?' : follow}`;
     case 'question':
-      return style === 'study'
-        ? `Good question! Before I answer, what do you already know about it? ${follow}`
-        : isRequest(userText) ? cannotDoLine(persona, you) : unsureLine(persona, you);
+      if (isRequest(userText)) return cannotDoLine(persona, you);
+      return style === 'study' ? `Good question${you}! Before I answer, what do you already know about it?` : unsureLine(persona, you);
     default:
-      return style === 'listener' ? `So ${echo}. ${follow}` : `I hear you: ${echo}. ${follow}`;
+      return style === 'listener' && (adaptation?.softness ?? 0) < 0.5 ? `So ${echo}. ${follow}` : `I hear you: ${echo}. ${follow}`;
   }
 }

@@ -28,7 +28,7 @@ export function cannotDoLine(persona: Persona, you: string): string {
   if (t.directness >= 0.7) return `${honest} What could you do about it yourself in the next ten minutes?`;
   if (t.formality >= 0.65) return `I’m afraid I can’t do that from here${you}; I’m the basic built-in brain and can’t reach other apps or the internet. Is there someone who could help with it?`;
   if (t.directness <= 0.3) return honest;
-  return `${honest} Shall we work out how you could do it?`;
+  return `${honest} ${t.formality <= 0.3 ? 'Want to' : 'Shall we'} work out how you could do it?`;
 }
 
 /** Honest line for a question the built-in brain may not know the answer to; the honest part first. */
