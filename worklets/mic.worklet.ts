@@ -26,6 +26,8 @@ class MicFramesProcessor extends AudioWorkletProcessor {
   private readonly mono = new Float32Array(128);
   private readonly resampled = new Float32Array(128);
   private seq = 0;
+  /** Audio-clock end of the render quantum being processed, s (frames complete inside it). */
+  private quantumEnd = 0;
   private nextExpectedFrame = -1;
   private missedInputSamples = 0;
   private running = true;
@@ -35,7 +37,8 @@ class MicFramesProcessor extends AudioWorkletProcessor {
     const message: MicWorkletOutMessage = {
       type: 'frame',
       seq: this.seq++,
-      time: currentFrame / sampleRate,
+      // The frame's last sample lies in this quantum: its first is ~10 ms before the quantum's end (±2.9 ms).
+      time: this.quantumEnd - FRAME_SAMPLES / PIPELINE_SAMPLE_RATE,
       samples,
       rms: rms(samples),
     };
@@ -71,6 +74,7 @@ class MicFramesProcessor extends AudioWorkletProcessor {
       if (this.gaps.length < 32) this.gaps.push({ atSeconds: currentFrame / sampleRate, samples: currentFrame - this.nextExpectedFrame });
     }
     this.nextExpectedFrame = currentFrame + length;
+    this.quantumEnd = (currentFrame + length) / sampleRate;
     const mono = mixToMono(channels, this.mono);
     const written = this.resampler.process(mono, this.resampled);
     this.framer.push(this.resampled, written, this.emit);

@@ -7,10 +7,12 @@
 // the buffer and the context's output latency). The call runs twice on one server: the baseline
 // (whole sentences, no synthesis ahead) and the app as shipped (clause chunks, first chunk
 // synthesized on speculate).
-// Env: KIN_BENCH_PORT (3250), CHROMIUM_PATH, KIN_BENCH_NO_BASELINE=1 (skip the baseline call).
+// Env: KIN_BENCH_PORT (3250), CHROMIUM_PATH, KIN_BENCH_NO_BASELINE=1 (skip the baseline call),
+// KIN_BENCH_CALL_ONLY=1 (skip the eval:stt and eval:persona runs whose figures the summary repeats),
+// KIN_BENCH_NO_LOCAL_LLM=1 (skip the third call, on the in-browser LLM with ../shared's stories260K).
 // Progress on stderr; the last stdout line is JSON.
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { chromium } from '@playwright/test';
 import { haveTools, Scene } from '../../scripts/espeak-scene.mjs';
@@ -84,7 +86,7 @@ for (let i = 0; ; i++) {
  * One call through the fake mic. `speech`: 'clauses' (the app as shipped) or 'sentences' (the
  * baseline: whole sentences, nothing synthesized before the commit). Returns per-turn rows.
  */
-async function measureCall(speech) {
+async function measureCall(speech, { localModel = null } = {}) {
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: [
@@ -93,13 +95,21 @@ async function measureCall(speech) {
       `--use-file-for-fake-audio-capture=${wavPath}%noloop`,
     ],
   });
-  const page = await (await browser.newContext({ viewport: { width: 1280, height: 720 } })).newPage();
+  // page.route never sees requests the app's service worker answers: block it when serving the model.
+  const page = await (await browser.newContext({ viewport: { width: 1280, height: 720 }, serviceWorkers: localModel ? 'block' : 'allow' })).newPage();
   await page.addInitScript(({ words, speech }) => {
     window.localStorage.setItem('kin.test.transcript', JSON.stringify({ words }));
     window.localStorage.setItem('kin.bench.speech', speech);
     // Tap the output graph: every scheduled buffer start, in audio-clock seconds, plus the silence at
     // the head of the buffer (the first sound is the first sample above -40 dBFS) and output latency.
     const starts = (window.__kinAudioStarts = []);
+    // Main-thread tasks over 50 ms (what delays a reply while the call is still starting up).
+    const longTasks = (window.__kinLongTasks = []);
+    try {
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) longTasks.push({ startMs: Math.round(e.startTime), ms: Math.round(e.duration), name: e.attribution?.[0]?.containerSrc || e.attribution?.[0]?.name || e.name });
+      }).observe({ type: 'longtask', buffered: true });
+    } catch { /* no long-task timing in this browser */ }
     const original = AudioBufferSourceNode.prototype.start;
     AudioBufferSourceNode.prototype.start = function (when, ...rest) {
       const ctx = this.context;
@@ -115,6 +125,16 @@ async function measureCall(speech) {
       return original.call(this, when, ...rest);
     };
   }, { words: scene.words, speech });
+  if (localModel) {
+    // The in-browser LLM provider, its model served as if from the configured host.
+    const body = readFileSync(localModel);
+    await page.route('**/bench-models/model.gguf', (route) =>
+      route.fulfill({ status: 200, body, headers: { 'content-type': 'application/octet-stream', 'content-length': String(body.length) } }));
+    await page.goto(`${BASE}/settings`);
+    await page.getByTestId('brain-local-llm').check();
+    await page.getByTestId('local-model-url').fill('/bench-models/model.gguf');
+    await page.waitForTimeout(500);
+  }
   await page.goto(`${BASE}/call/friend`);
   await page.getByTestId('allow-media').click();
   await page.waitForFunction(() => window.__kinCall?.state().phase === 'listening', null, { timeout: 60_000 });
@@ -135,9 +155,12 @@ async function measureCall(speech) {
       turns: state().turns,
       labels: state().labels,
       captions: state().captions.map((c) => `${c.speaker}: ${c.text}`),
+      longTasks: window.__kinLongTasks,
+      perfOffset: offset,
     };
   });
   await browser.close();
+  writeFileSync(resolve(out, `voice-latency-${speech}.raw.json`), JSON.stringify(result));
 
   // Match each true turn end to the first commit, reply and audio after it (before the next turn).
   const rows = [];
@@ -158,6 +181,9 @@ async function measureCall(speech) {
       commit_to_first_audio_ms: sound !== null ? ms(sound - commit.time) : null,
       voice_to_voice_ms: sound !== null ? ms(sound - end) : null,
       speculation_kept: turn ? Boolean(turn.speculated) : null,
+      // The detector's own view: its speech end → commit (differs from end_to_commit_ms by where it
+      // places the end of speech relative to the recording's last word).
+      detector_end_to_commit_ms: turn?.commitMs ?? null,
       first_chunk_s: audio ? Number(audio.duration.toFixed(2)) : null,
     });
   }
@@ -169,8 +195,15 @@ async function measureCall(speech) {
     if (gap < 1.5) gaps.push(Math.max(0, Math.round(gap * 1000)));
   }
   const interruptions = result.events.filter((e) => e.type === 'commit' && starts.some((s, i) => e.time > result.zero + s + 0.05 && e.time < result.zero + ends[i] - 0.15)).length;
-  for (const r of rows) log(`[${speech}] turn ${r.turn}: end→commit ${r.end_to_commit_ms}, commit→token ${r.commit_to_first_token_ms}, commit→audio ${r.commit_to_first_audio_ms}, voice→voice ${r.voice_to_voice_ms} ms (speculation kept: ${r.speculation_kept}, first chunk ${r.first_chunk_s} s) — ${r.text}`);
+  for (const r of rows) log(`[${speech}] turn ${r.turn}: end→commit ${r.end_to_commit_ms} (detector ${r.detector_end_to_commit_ms}), commit→token ${r.commit_to_first_token_ms}, commit→audio ${r.commit_to_first_audio_ms}, voice→voice ${r.voice_to_voice_ms} ms (speculation kept: ${r.speculation_kept}, first chunk ${r.first_chunk_s} s) — ${r.text}`);
   for (const c of result.captions) log(`[${speech}] ${c}`);
+  // Long main-thread tasks on the audio clock relative to the first commit (turn 1 is the slow one).
+  const firstCommit = result.events.find((e) => e.type === 'commit');
+  if (firstCommit) {
+    const near = result.longTasks.filter((t) => Math.abs(t.startMs / 1000 + result.perfOffset - firstCommit.time) < 3);
+    log(`[${speech}] long tasks within 3 s of the first commit (start ms from commit, duration ms): ${near.map((t) => `${Math.round((t.startMs / 1000 + result.perfOffset - firstCommit.time) * 1000)}:${t.ms}`).join(', ') || 'none'}`);
+  }
+  log(`[${speech}] long tasks: ${result.longTasks.length}, total ${result.longTasks.reduce((a, t) => a + t.ms, 0)} ms`);
   log(`[${speech}] gaps between chunks of a reply (ms): ${gaps.join(', ')}`);
   return { rows, interruptions, gaps, labels: result.labels };
 }
@@ -183,6 +216,11 @@ const loadBefore = (await import('node:os')).loadavg().map((x) => Number(x.toFix
 // Baseline first (whole sentences, no synthesis ahead), then the app as shipped, same server.
 const baseline = process.env.KIN_BENCH_NO_BASELINE ? null : await measureCall('sentences');
 const shipped = await measureCall('clauses');
+// The in-browser LLM (wllama, WASM) on the one real GGUF available here: stories260K, a 260K-parameter
+// TinyStories base model from ../shared (not a companion: its replies are stories). Only the
+// engine's streaming path is measured; a 1–4 B instruct model in a user's browser is far slower.
+const GGUF = resolve(root, '../shared/data/models/stories260K/stories260K.gguf');
+const localLlm = process.env.KIN_BENCH_NO_LOCAL_LLM ? null : existsSync(GGUF) ? await measureCall('clauses', { localModel: GGUF }) : null;
 const loadAfter = (await import('node:os')).loadavg().map((x) => Number(x.toFixed(2)));
 stopServer();
 const rows = shipped.rows;
@@ -193,8 +231,9 @@ const baseCommitToAudio = baseline ? summary(baseline.rows, 'commit_to_first_aud
 const ratio = (a, b) => (a !== null && b ? Number((a / b).toFixed(2)) : null);
 
 log('running eval:stt and eval:persona for the shared figures');
-const stt = runJsonScript('eval:stt');
-const persona = runJsonScript('eval:persona');
+const callOnly = Boolean(process.env.KIN_BENCH_CALL_ONLY);
+const stt = callOnly ? null : runJsonScript('eval:stt');
+const persona = callOnly ? null : runJsonScript('eval:persona');
 
 console.log(JSON.stringify({
   machine: '2-core AMD EPYC, no GPU, headless Chromium',
@@ -228,8 +267,14 @@ console.log(JSON.stringify({
   },
   commit_to_first_audio_p50_ratio_vs_baseline: ratio(commitToAudio.p50, baseCommitToAudio?.p50),
   voice_to_voice_p50_ratio_vs_baseline: ratio(v2v.p50, baseV2v?.p50),
-  local_llm_voice_to_voice_ms_p50: null,
-  local_llm_note: 'not measured: no instruct GGUF can be downloaded here (stories260K is a 260K-parameter story model, not a companion brain)',
+  local_llm_voice_to_voice_ms_p50: localLlm ? summary(localLlm.rows, 'voice_to_voice_ms').p50 : null,
+  local_llm_voice_to_voice_ms_p90: localLlm ? summary(localLlm.rows, 'voice_to_voice_ms').p90 : null,
+  local_llm_commit_to_first_token_ms_p50: localLlm ? summary(localLlm.rows, 'commit_to_first_token_ms').p50 : null,
+  local_llm_answered: localLlm ? localLlm.rows.filter((r) => r.voice_to_voice_ms !== null).length : null,
+  local_llm_model: localLlm ? `stories260K.gguf via wllama (${localLlm.labels.brain})` : null,
+  local_llm_note: localLlm
+    ? 'stories260K is a 260K-parameter TinyStories base model (the only GGUF here), not an instruct model: these figures measure the in-browser engine path (load, stream, chunk, speak), not a 1-4 B companion model, which will be much slower per token'
+    : `not measured: ${existsSync(GGUF) ? 'KIN_BENCH_NO_LOCAL_LLM set' : `no GGUF at ${GGUF}`}`,
   endpoint_voice_to_voice_ms_p50: null,
   endpoint_note: 'not measured: no OpenAI-compatible model server is available on this machine',
   stt_wer_jfk: stt?.stt_wer_jfk ?? null,

@@ -14,8 +14,12 @@ import { FACE_MODEL_URL, MEDIAPIPE_WASM_BASE, type FaceResult, type FrameStats, 
 import { FramePump } from '../video/frame-pump';
 
 export interface MediaEvents {
-  /** One 10 ms, 16 kHz mono frame. The array is only valid during the call. */
-  onMicFrame(samples: Float32Array, rms: number): void;
+  /**
+   * One 10 ms, 16 kHz mono frame. The array is only valid during the call. `timeSeconds`: audio-clock
+   * time of its first sample, stamped in the audio thread (so glitches and muted stretches leave gaps
+   * instead of shifting every later frame).
+   */
+  onMicFrame(samples: Float32Array, rms: number, timeSeconds: number): void;
   onVisionStats(stats: FrameStats): void;
   /** The vision worker started: which backend really runs. */
   onVisionReady(backend: VisionBackend, detail?: string): void;
@@ -121,7 +125,7 @@ export class CallMedia {
       // Fast attack, slow release, like a hardware meter.
       this.smoothedLevel = level > this.smoothedLevel ? level : this.smoothedLevel * 0.9 + level * 0.1;
       this.metrics.micLevel = this.smoothedLevel;
-      if (!this.micMuted) this.events.onMicFrame(message.samples, message.rms);
+      if (!this.micMuted) this.events.onMicFrame(message.samples, message.rms, message.time);
     } else if (message.type === 'stats') {
       // Render quanta the worklet missed are counted on top of sequence gaps.
       this.workletDropped = message.framesDropped;

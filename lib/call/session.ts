@@ -88,7 +88,8 @@ export class CallSession {
   private recognizerSettled = false;
   private earlyFrames: { samples: Float32Array; timeMs: number }[] = [];
   private micFrames = 0;
-  private micStartMs = 0;
+  /** Audio-clock end (ms) of the latest mic frame received. */
+  private micEndMs = 0;
   /** Audio-clock time (ms) of the latest speech end the turn detector reported, for takeTurn. */
   private speechEndMs: number | null = null;
   private partialWords = '';
@@ -163,9 +164,9 @@ export class CallSession {
       }),
     );
     this.media = new CallMedia(this.metrics, {
-      onMicFrame: (samples, rms) => {
+      onMicFrame: (samples, rms, timeSeconds) => {
         this.perception.micFrame(samples);
-        this.handleMicFrame(samples, rms);
+        this.handleMicFrame(samples, rms, timeSeconds);
       },
       onVisionStats: (stats) => this.handleVision(stats.meanLuma),
       onVisionReady: (backend, detail) => {
@@ -369,7 +370,7 @@ export class CallSession {
         // frames up to the end of speech (two message channels, no order between them; later under
         // load): wait briefly for them, or the recognizer never hears the last word.
         const until = this.speechEndMs === null ? null : this.speechEndMs + TAKE_TURN_TAIL_MS;
-        for (let waited = 0; until !== null && this.micStartMs + this.micFrames * 10 < until && waited < TAKE_TURN_WAIT_MS && this.recognizer === recognizer; waited += 10) {
+        for (let waited = 0; until !== null && this.micEndMs < until && waited < TAKE_TURN_WAIT_MS && this.recognizer === recognizer; waited += 10) {
           await new Promise((resolve) => setTimeout(resolve, 10));
         }
         this.speechEndMs = null;
@@ -407,17 +408,18 @@ export class CallSession {
     });
   }
 
-  private handleMicFrame(samples: Float32Array, rms: number): void {
+  private handleMicFrame(samples: Float32Array, rms: number, timeSeconds: number): void {
     const context = this.media.audioContext;
-    // Frame times count from the first mic frame on the audio clock, so the recognizer's clock
-    // matches the audio even when it becomes ready after the mic (frames wait in a short buffer).
-    if (this.micFrames === 0) {
-      this.micStartMs = (context?.currentTime ?? 0) * 1000;
+    // Frames carry their audio-clock time from the audio thread, so the recognizer's clock matches
+    // the audio even when frames were lost to a glitch or the mic was muted for a while (counting
+    // frames would fall behind by every missing one).
+    const timeMs = timeSeconds * 1000;
+    if (this.micFrames++ === 0) {
       // An empty frame at the moment the device opened: the audio before the first delivered frame
       // (while the worklet loaded) counts in the recognizer's clock too.
-      this.earlyFrames.push({ samples: new Float32Array(0), timeMs: Math.min(this.media.micOpenedAtMs, this.micStartMs) });
+      this.earlyFrames.push({ samples: new Float32Array(0), timeMs: Math.min(this.media.micOpenedAtMs, timeMs) });
     }
-    const timeMs = this.micStartMs + this.micFrames++ * 10;
+    this.micEndMs = timeMs + (samples.length / 16000) * 1000;
     if (this.recognizer) this.recognizer.pushFrame(samples, timeMs);
     else if (!this.recognizerSettled && this.earlyFrames.length < EARLY_FRAMES_MAX) this.earlyFrames.push({ samples: samples.slice(), timeMs });
     if (!this.useEnergyGate) return;
