@@ -1,21 +1,10 @@
 import { charsSpokenAt, envelopeAt, leadingSilence, loudnessEnvelope } from './envelope';
 import { audioStartPageMs, phonemeTrack } from './phoneme-timing';
-import type { TtsTimedEvent } from './tts-protocol';
+import type { TtsAudioMessage } from './tts-protocol';
 import type { PreparedSpeech, SpeakCallbacks, SpeechOutput } from './types';
 
 /** A synthesized chunk as TTS workers post it (eSpeak: tts-protocol.ts; Piper: piper/protocol.ts). */
-export interface AudioMessage {
-  type: 'audio';
-  id: number;
-  sampleRate: number;
-  /** Mono PCM. */
-  samples: Float32Array;
-  /** Word starts (captions), ms from the clip's first sample. */
-  words: TtsTimedEvent[];
-  /** Phoneme starts (lip sync, '' = pause), ms from the clip's first sample. */
-  phonemes: TtsTimedEvent[];
-  synthMs: number;
-}
+export type AudioMessage = TtsAudioMessage;
 
 /** What a TTS worker may post back: a clip, an error for a request, or anything else (ignored here). */
 type WorkerReply = AudioMessage | { type: 'error'; id: number | null; message: string } | { type: string; id?: number | null };

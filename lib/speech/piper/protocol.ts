@@ -1,5 +1,5 @@
 /** Messages between the main thread and workers/tts-piper.worker.ts. Imported by both sides. */
-import type { TtsTimedEvent } from '../tts-protocol';
+import type { TtsAudioMessage } from '../tts-protocol';
 import type { PiperErrorCode } from './config';
 
 export type PiperInMessage =
@@ -29,19 +29,8 @@ export type PiperOutMessage =
       initMs: number;
       numSpeakers: number;
     }
-  | {
-      type: 'audio';
-      id: number;
-      sampleRate: number;
-      /** Mono PCM, transferred. */
-      samples: Float32Array;
-      /** Phoneme starts (derived, see timing.ts), ms from the clip's first sample. */
-      phonemes: TtsTimedEvent[];
-      words: TtsTimedEvent[];
-      /** Symbols the voice could not say, described (empty: none). */
-      missing: string;
-      synthMs: number;
-    }
+  /** A clip: phoneme starts are derived (see timing.ts); `missing` describes symbols the voice could not say (empty: none). */
+  | (TtsAudioMessage & { missing: string })
   | { type: 'error'; id: number | null; code: PiperErrorCode; message: string };
 
 /** onnxruntime-web's wasm files (copied by `npm run setup`), shared with the perception workers. */
