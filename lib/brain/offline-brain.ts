@@ -8,7 +8,7 @@ import { matchToolIntent } from '../tools/intents';
 import { answerFromKnowledge } from '../knowledge/cite';
 import { isProcedural, safeMemories, sayMemory } from './memory-answers';
 import { answerQuestion } from './question-replies';
-import { followUpOf } from './questions';
+import { classifyQuestion, followUpOf } from './questions';
 import { pick, reflect } from './reflect';
 import type { BrainChunk, BrainProvider, BrainRequest } from './types';
 
@@ -163,6 +163,11 @@ function composeOnce({ persona, userText, history, affect, memories, adaptation,
 
   switch (intent) {
     case 'greeting':
+      // "Hi Walter, how are you?": the greeting and the answer in one breath.
+      if (!memories?.length && classifyQuestion(userText) === 'companion') {
+        const answer = answerQuestion({ persona, userText, history, now, adaptation, you: '', name, seed });
+        if (answer) return `Hello${you}, ${answer.charAt(0).toLowerCase()}${answer.slice(1)}`.replace(/^(Hello(?:, [^,]+)?), i\b/, '$1, I');
+      }
       if (memories?.length) return `Hello${you}, it’s good to see you again.${memoryFollowUp(memories, now, seed)}`;
       return greetingLine(persona, you) + affectNote;
     case 'farewell':

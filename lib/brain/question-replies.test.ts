@@ -96,10 +96,17 @@ describe('question sub-intents, per persona', () => {
   });
 
   test('a spoken question (no "?", a word before it) is still answered as one', async () => {
-    expect(await reply({ userText: 'today what should i do this evening' })).toMatch(/Two quick ideas/);
+    expect(await reply({ userText: 'today what should i do this evening' })).toMatch(/Two quick ideas: .* Which one could you do tonight\?/);
     expect(await reply({ userText: 'so how are you' })).toMatch(/\bAI\b/);
     // A statement with a question word in it is still a statement.
     expect(await reply({ userText: 'I know what you mean' })).toMatch(/^I hear you: you know what I mean\./);
+  });
+
+  test.each(personas)('%s: "Hi, how are you?" is greeted and answered in one reply', async (_name, persona) => {
+    const text = await reply({ persona, userText: 'Hi there, how are you?', history: [{ role: 'user', content: 'call me Sam' }, { role: 'assistant', content: 'Hi Sam' }] });
+    expect(text).toMatch(/^Hello, Sam, /);
+    expect(text).toMatch(/\bAI\b/);
+    expect(scoreReply(text, persona).violations).toEqual([]);
   });
 
   test('a question with no sub-intent still gets the honest fallback', async () => {

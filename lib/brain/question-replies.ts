@@ -343,7 +343,7 @@ const SUGGESTIONS: Record<SuggestionTopic, readonly string[]> = {
 function suggestionLine({ persona, userText, you, seed }: QuestionContext, lastReply: string): string {
   const topic = suggestionTopic(userText) ?? 'activity';
   const [a, b, c] = pickSome(SUGGESTIONS[topic], 3, `${seed}|${topic}`, (item) => lastReply.includes(item));
-  const when = topic === 'food' ? 'tonight' : 'today';
+  const when = /\bweekend\b/i.test(userText) ? 'this weekend' : topic === 'food' || /\b(?:tonight|evening)\b/i.test(userText) ? 'tonight' : 'today';
   return styled(persona.style, {
     coach: `Two quick ideas${you}: ${a}, or ${b}. Which one could you do ${when}?`,
     friend: `You could try ${a}${you}, or perhaps ${b}; ${c} is nice and simple too. What takes your fancy?`,

@@ -21,6 +21,8 @@ describe('question sub-intents', () => {
     ["What's the weather going to be like tomorrow?", 'live'],
     ['What is the capital of Australia?', 'fact'],
     ['Can you explain photosynthesis to me?', 'fact'],
+    ['Who won the football last night?', 'live'],
+    ['Do you think my shoes match?', null], // an opinion it cannot give: the honest fallback, not 'live'
     ['Is that strange?', null],
   ])('%j → %s', (text, kind) => {
     expect(classifyQuestion(text)).toBe(kind);

@@ -28,7 +28,7 @@ const COMPANION = [
   /\bare you (?:still )?(?:there|here|listening|awake|with me)\b/,
 ];
 
-const LIVE = /\b(weather|rain(?:ing|y)?|snow(?:ing)?|sunny|forecast|temperature|how (?:hot|cold|warm)|umbrella|news|headlines?|what's happening in|score|who won|results?|match|lottery|stock price|share price|exchange rate|traffic|trains? (?:running|on time|delayed)|open (?:today|now|tomorrow|on)|opening (?:hours|times)|what's on (?:tv|telly)|latest)\b/;
+const LIVE = /\b(weather|rain(?:ing|y)?|snow(?:ing)?|sunny|forecast|temperature|how (?:hot|cold|warm)|umbrella|news|headlines?|what's happening in|scores?|who won|(?:match|game|race|football|cricket) results?|lottery|stock price|share price|exchange rate|traffic|trains? (?:running|on time|delayed)|open (?:today|now|tomorrow|on)|opening (?:hours|times)|what's on (?:tv|telly))\b/;
 
 const FACT = /^(?:(?:can|could) you (?:explain|tell me)|(?:what|who|when|where|which|why|how) (?:is|are|was|were|does|do|did|many|much|far|long|old|big|tall)\b|explain\b|tell me about\b|what(?:'s| is) (?:the|a|an)\b)/;
 
