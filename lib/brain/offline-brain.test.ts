@@ -29,6 +29,12 @@ describe('offline brain', () => {
 
   test('reflects first person to second person', () => {
     expect(reflect('I lost my keys.')).toBe('you lost your keys');
+    // Verb agreement and object pronouns after the swap.
+    expect(reflect('I finally finished the report I was worried about.')).toBe('you finally finished the report you were worried about');
+    expect(reflect('You are kind to me')).toBe('I am kind to you');
+    expect(reflect('I told you so')).toBe('you told me so');
+    expect(reflect('I miss you')).toBe('you miss me');
+    expect(reflect('Are you there?')).toBe('am I there');
   });
 
   test('greets in the persona’s name and remembers the user’s name within the call', async () => {

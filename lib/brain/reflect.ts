@@ -3,14 +3,31 @@ const PRONOUNS: Record<string, string> = {
   you: 'I', your: 'my', yours: 'mine', "i've": 'you’ve', 'i’ve': 'you’ve', "i'll": 'you’ll', 'i’ll': 'you’ll', "i'd": 'you’d', 'i’d': 'you’d', we: 'you', our: 'your',
 };
 
+/** Verb agreement after the pronouns are swapped: "you was" → "you were", "I are" → "I am". */
+const AGREEMENT: [RegExp, string][] = [
+  [/\byou was\b/gi, 'you were'],
+  [/\byou wasn['’]t\b/gi, 'you weren’t'],
+  [/\bI are\b/g, 'I am'],
+  [/\bI aren['’]t\b/g, 'I’m not'],
+  [/\bI were\b/g, 'I was'],
+  [/\b([Aa])re I\b/g, '$1m I'],
+];
+
+/** "you" as an object ("I told you", "with you") reflects to "me", not "I". */
+const OBJECT_I = /\b(to|with|for|about|at|from|of|told|asked|tell|ask|love|miss|thank|help|see|call|like|need|trust) I\b/g;
+
 /** Turns "I lost my keys" into "you lost your keys" for reflective listening. */
 export function reflect(text: string): string {
-  return text
+  let out = text
     .replace(/[.!?]+\s*$/, '')
     .split(/\s+/)
     .map((w) => PRONOUNS[w.toLowerCase()] ?? w)
     .join(' ')
-    .replace(/^\w/, (c) => c.toLowerCase());
+    .replace(OBJECT_I, '$1 me')
+    .replace(/ I$/, ' me');
+  for (const [pattern, fix] of AGREEMENT) out = out.replace(pattern, fix);
+  // Lower-case the first letter (it is reflected mid-sentence), but never the pronoun I.
+  return /^I\b/.test(out) ? out : out.replace(/^\w/, (c) => c.toLowerCase());
 }
 
 /** Deterministic choice among variants, so a conversation is reproducible. */
