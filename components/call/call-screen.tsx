@@ -107,7 +107,7 @@ function Call({ persona }: { persona: Persona }) {
     let media: CallSession['media'] | null = null;
     const loading = selectVoice(settings.voice, persona.voice, () => media?.audioContext ?? null, (reason, next) =>
       callActions.notify(store, 'speech:failed', next === 'espeak' ? reason : `${reason} Replies are shown as captions or spoken by the browser.`),
-    settings.voice === 'neural' ? neuralVoiceRequest(settings, persona.id, (label) => store.setState({ labels: { ...store.getState().labels, voice: label } })) : undefined);
+    settings.voice === 'neural' ? neuralVoiceRequest(settings, { id: persona.id, espeakVoice: persona.voice.espeak }, (label) => store.setState({ labels: { ...store.getState().labels, voice: label } })) : undefined);
     const speech = new DeferredVoice(loading);
     const recognizer = choice.mic ? selectBrowserRecognizer(settings, {
       onProgress: (p) => store.setState({ sttLoading: p.fraction === 1 ? null : { label: 'the speech recognition model', loaded: p.loadedBytes, total: p.totalBytes } }),

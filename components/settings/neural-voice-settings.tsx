@@ -94,7 +94,7 @@ export function NeuralVoiceSettings() {
   return (
     <div className="endpoint" data-testid="piper-settings">
       <p className="muted">
-        A neural voice (Piper) sounds far more natural than eSpeak. Each voice is a one-time download kept in this browser’s storage; nothing is downloaded until you agree below.
+        A neural voice (Piper) sounds far more natural than eSpeak. Each voice is a one-time download kept in this browser’s storage; nothing is downloaded until you agree below (to show sizes, Kin only asks the download address how big each file is).
         Text is turned into speech on this device. A companion whose voice is not downloaded, or fails to load, speaks with eSpeak NG and you are told why.
       </p>
       <label htmlFor="piper-voice">Voice</label>

@@ -34,7 +34,12 @@ describe('Piper voice catalogue', () => {
       expect(Object.keys(voice)).not.toContain('sizeMb');
     }
     expect(voiceForPersona('persona', 'friend').id).toBe('en_GB-alan-medium');
-    expect(voiceForPersona('persona', 'my-custom-1').id).toBe(PIPER_VOICES[0].id);
+    // Custom personas: nearest to their eSpeak voice (lib/persona/custom.ts uses 'en+f3' or 'en-us').
+    expect(voiceForPersona('persona', 'my-custom-1', 'en+f3').id).toBe('en_US-lessac-medium');
+    expect(voiceForPersona('persona', 'my-custom-2', 'en-us').id).toBe('en_US-ryan-medium');
+    expect(voiceForPersona('persona', 'my-custom-3', 'en-gb+f2').id).toBe('en_GB-alba-medium');
+    expect(voiceForPersona('persona', 'my-custom-4', 'en-gb').id).toBe('en_GB-alan-medium');
+    expect(voiceForPersona('not a voice id', 'coach').id).toBe(PIPER_VOICES[0].id);
     expect(voiceForPersona('en_US-ryan-medium', 'coach').id).toBe('en_US-ryan-medium');
   });
 

@@ -55,9 +55,18 @@ export function piperVoiceSpec(id: string): PiperVoiceSpec | null {
   return voice(match[1], match[2], match[3] as PiperQuality, match[2], 'see the model card');
 }
 
-/** The voice to use for `personaId` under the `voiceSetting` ('persona' or a voice id). */
-export function voiceForPersona(voiceSetting: string, personaId: string): PiperVoiceSpec {
-  const id = voiceSetting && voiceSetting !== PERSONA_DEFAULT_VOICE ? voiceSetting : PERSONA_PIPER_VOICES[personaId] ?? PIPER_VOICES[0].id;
+/**
+ * The voice to use for `personaId` under the `voiceSetting` ('persona' or a voice id). A persona
+ * without a default (a custom one) gets the catalogue voice nearest its eSpeak voice: British or
+ * not, female ('+f' variants) or not.
+ */
+export function voiceForPersona(voiceSetting: string, personaId: string, espeakVoice = ''): PiperVoiceSpec {
+  if (voiceSetting && voiceSetting !== PERSONA_DEFAULT_VOICE) return piperVoiceSpec(voiceSetting) ?? PIPER_VOICES[0];
+  const own = PERSONA_PIPER_VOICES[personaId];
+  if (own) return piperVoiceSpec(own) ?? PIPER_VOICES[0];
+  const british = /^en-gb/i.test(espeakVoice);
+  const female = /\+f\d/i.test(espeakVoice);
+  const id = female ? (british ? 'en_GB-alba-medium' : 'en_US-lessac-medium') : british ? 'en_GB-alan-medium' : 'en_US-ryan-medium';
   return piperVoiceSpec(id) ?? PIPER_VOICES[0];
 }
 

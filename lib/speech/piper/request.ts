@@ -15,8 +15,8 @@ export function formatBytes(bytes: number): string {
  * cache: the download needs the user's consent in Settings, so an uncached voice falls back to
  * eSpeak with a message saying where to download it.
  */
-export function neuralVoiceRequest(settings: { piperVoice: string; piperHost: string }, personaId: string, onLabel: (label: string) => void): NeuralVoiceRequest {
-  const spec = voiceForPersona(settings.piperVoice, personaId);
+export function neuralVoiceRequest(settings: { piperVoice: string; piperHost: string }, persona: { id: string; espeakVoice: string }, onLabel: (label: string) => void): NeuralVoiceRequest {
+  const spec = voiceForPersona(settings.piperVoice, persona.id, persona.espeakVoice);
   return {
     spec,
     host: settings.piperHost,

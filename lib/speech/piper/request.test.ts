@@ -1,0 +1,19 @@
+import { describe, expect, test } from 'vitest';
+import { formatBytes, neuralVoiceRequest } from './request';
+
+describe('neuralVoiceRequest', () => {
+  test('a call never downloads: cache only, with the persona voice and the configured host', () => {
+    const labels: string[] = [];
+    const request = neuralVoiceRequest({ piperVoice: 'persona', piperHost: 'http://127.0.0.1:9/v/' }, { id: 'friend', espeakVoice: 'en-gb' }, (l) => labels.push(l));
+    expect(request.allowDownload).toBe(false);
+    expect(request.host).toBe('http://127.0.0.1:9/v/');
+    expect(request.spec.id).toBe('en_GB-alan-medium');
+    request.onProgress?.({ loadedBytes: 2_500_000, totalBytes: 63_200_000 });
+    request.onProgress?.({ loadedBytes: 900, totalBytes: 0 });
+    expect(labels).toEqual(['Piper en_GB-alan-medium: loading 2.5 MB of 63.2 MB from this device', 'Piper en_GB-alan-medium: loading 900 B from this device']);
+  });
+
+  test.each([[0, '0 B'], [999, '999 B'], [1549, '2 kB'], [63_201_000, '63.2 MB'], [-1, '?'], [Number.NaN, '?']])('formatBytes(%d) = %s', (bytes, text) => {
+    expect(formatBytes(bytes)).toBe(text);
+  });
+});
