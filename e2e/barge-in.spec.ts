@@ -1,13 +1,10 @@
-import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { collectErrors } from './fixtures/console';
-import { CHROMIUM_PATH, chromiumArgs, MEDIA_DIR } from './fixtures/media';
-import { CallPage } from './pages/call-page';
+import { MEDIA_DIR } from './fixtures/media';
+import { playCallFixture, readCallFixture, startTranscriptCall } from './fixtures/voice-call';
 
 const WAV = resolve(MEDIA_DIR, 'barge-in-call.wav');
 const WORDS = resolve(MEDIA_DIR, 'barge-in-call.words.json');
-const haveFixture = existsSync(WAV) && existsSync(WORDS);
 
 /** Stop after the decision to stop, audio clock, ms (issue 8: barge-in stops the audio within 150 ms). */
 const STOP_WITHIN_MS = 150;
@@ -17,17 +14,13 @@ const STOP_WITHIN_MS = 150;
 // for ~2.5 s. Words come from the test-mode recognizer fed with the fixture's transcript (no speech
 // model can be downloaded here); turn-taking is the real model in the real AudioWorklet; the voice
 // is eSpeak. The page taps the output graph (buffer starts and stops, gain changes) on the audio clock.
-test.use({ launchOptions: { executablePath: CHROMIUM_PATH, args: chromiumArgs({ audio: WAV, video: null }) } });
+playCallFixture(WAV, WORDS, 'barge-in fixture missing: make-barge-in-fixture.mjs needs espeak-ng and ffmpeg');
 
 test.describe('barge-in in a voice call', () => {
-  test.skip(!haveFixture, 'barge-in fixture missing: make-barge-in-fixture.mjs needs espeak-ng and ffmpeg');
-
   test('talking over the companion mid-sentence stops its voice at once, and the new words are answered', async ({ page }) => {
     test.setTimeout(120_000);
-    const errors = collectErrors(page);
-    const fixture = JSON.parse(readFileSync(WORDS, 'utf8')) as { words: unknown[]; turnEnd: number; bargeIn: { start: number; end: number } };
-    await page.addInitScript((words) => {
-      window.localStorage.setItem('kin.test.transcript', JSON.stringify({ words }));
+    const fixture = readCallFixture<{ words: unknown[]; turnEnd: number; bargeIn: { start: number; end: number } }>(WORDS);
+    await page.addInitScript(() => {
       const tap = ((window as unknown as { __tap: unknown }).__tap = { starts: [] as number[][], stops: [] as number[], gains: [] as number[][] });
       const start = AudioBufferSourceNode.prototype.start;
       AudioBufferSourceNode.prototype.start = function (when?: number, ...rest: number[]) {
@@ -45,11 +38,8 @@ test.describe('barge-in in a voice call', () => {
         tap.gains.push([value, startTime]);
         return setTarget.call(this, value, startTime, constant);
       };
-    }, fixture.words);
-    const call = new CallPage(page);
-    await call.goto('friend');
-    await call.allowMedia();
-    await call.waitConnected();
+    });
+    const { call, errors } = await startTranscriptCall(page, 'friend', fixture.words);
     await call.openHud();
     await expect(page.getByTestId('hud-turns-backend')).toContainText('turn model in an AudioWorklet', { timeout: 15_000 });
 

@@ -1,18 +1,13 @@
 import { expect, test } from '@playwright/test';
 import { haveRecordedMedia, NO_MEDIA_REASON } from './fixtures/media';
-import { CallPage } from './pages/call-page';
+import { openPerceptionPanel } from './pages/perception-panel';
 
 test.describe('vision worker crash in a call', () => {
   test.skip(!haveRecordedMedia(), NO_MEDIA_REASON);
   test.setTimeout(150_000);
 
   test('a crashed vision worker restarts with backoff, the panel says restarting, and frames flow again', async ({ page }) => {
-    const call = new CallPage(page);
-    await call.goto('friend');
-    await call.allowMedia();
-    await call.waitConnected();
-    await page.getByTestId('toggle-perception').click();
-    const panel = page.getByTestId('perception-panel');
+    const panel = await openPerceptionPanel(page, 'friend');
     const vision = panel.getByTestId('perception-vision');
     await expect(vision).toContainText(/MediaPipe|brightness/, { timeout: 60_000 });
     const processed = () => page.evaluate(() => (window as unknown as { __kinCall: { session: { metrics: { videoFramesProcessed: number } } } }).__kinCall.session.metrics.videoFramesProcessed);

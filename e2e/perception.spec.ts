@@ -1,18 +1,13 @@
 import { expect, test } from '@playwright/test';
 import { haveRecordedMedia, NO_MEDIA_REASON } from './fixtures/media';
-import { CallPage } from './pages/call-page';
+import { openPerceptionPanel } from './pages/perception-panel';
 
 test.describe('perception panel in a call with a recorded face and voice', () => {
   test.skip(!haveRecordedMedia(), NO_MEDIA_REASON);
   test.setTimeout(120_000);
 
   test('the panel updates with the backends named; camera perception off idles the vision worker', async ({ page }) => {
-    const call = new CallPage(page);
-    await call.goto('friend');
-    await call.allowMedia();
-    await call.waitConnected();
-    await page.getByTestId('toggle-perception').click();
-    const panel = page.getByTestId('perception-panel');
+    const panel = await openPerceptionPanel(page, 'friend');
     await expect(panel).toBeVisible();
 
     // Fusion and VAD run on onnxruntime-web, and the panel says on which backend.

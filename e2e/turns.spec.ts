@@ -1,42 +1,20 @@
-import { readFileSync, existsSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
-import { collectErrors } from './fixtures/console';
-import { CHROMIUM_PATH, chromiumArgs, TURN_WAV, TURN_WORDS } from './fixtures/media';
-import { CallPage } from './pages/call-page';
-
-const haveFixture = existsSync(TURN_WAV) && existsSync(TURN_WORDS);
+import { TURN_WAV, TURN_WORDS } from './fixtures/media';
+import { playCallFixture, readCallFixture, recordPhases, startTranscriptCall, type PhaseChange } from './fixtures/voice-call';
 
 // The fake microphone plays our own recorded turn once: "I went to the shop this morning, and I was
 // thinking, — 1.5 s pause — that I should call my sister Anna about the weekend." then silence, then
 // a short "yeah" while the companion answers. Speech recognition is the test-mode recognizer fed
 // with the fixture's known words (no speech model can be downloaded here); turn-taking is the real
 // model in the real AudioWorklet.
-test.use({ launchOptions: { executablePath: CHROMIUM_PATH, args: chromiumArgs({ audio: TURN_WAV, video: null }) } });
+playCallFixture(TURN_WAV, TURN_WORDS, 'turn fixture missing: make-turn-fixture.mjs needs espeak-ng and ffmpeg');
 
 test.describe('turn-taking in a voice call', () => {
-  test.skip(!haveFixture, 'turn fixture missing: make-turn-fixture.mjs needs espeak-ng and ffmpeg');
-
   test('waits through a mid-turn pause, answers after the turn ends, and a "yeah" does not stop the reply', async ({ page }) => {
     test.setTimeout(90_000);
-    const errors = collectErrors(page);
-    const fixture = JSON.parse(readFileSync(TURN_WORDS, 'utf8')) as { words: unknown[]; turnEnd: number; backchannel: { start: number; end: number } };
-    await page.addInitScript((words) => {
-      window.localStorage.setItem('kin.test.transcript', JSON.stringify({ words }));
-      // Phase changes on the audio clock, to compare with the recording's timeline.
-      const phases: { phase: string; t: number }[] = ((window as unknown as { __phases: unknown }).__phases = []);
-      let last = '';
-      setInterval(() => {
-        const call = window.__kinCall;
-        const ctx = call?.session.media.audioContext;
-        if (!call || !ctx) return;
-        const phase = call.state().phase;
-        if (phase !== last) phases.push({ phase: (last = phase), t: ctx.currentTime - call.session.media.micOpenedAtMs / 1000 });
-      }, 20);
-    }, fixture.words);
-    const call = new CallPage(page);
-    await call.goto('friend');
-    await call.allowMedia();
-    await call.waitConnected();
+    const fixture = readCallFixture<{ words: unknown[]; turnEnd: number; backchannel: { start: number; end: number } }>(TURN_WORDS);
+    await recordPhases(page);
+    const { call, errors } = await startTranscriptCall(page, 'friend', fixture.words);
     await call.openHud();
     await expect(page.getByTestId('hud-turns-backend')).toContainText('turn model in an AudioWorklet', { timeout: 15_000 });
     await expect(page.getByTestId('hud-stt')).toContainText('Test transcript');
@@ -68,7 +46,7 @@ test.describe('turn-taking in a voice call', () => {
       const zero = session.media.micOpenedAtMs / 1000;
       return {
         events: session.floorTrace.events.map((e) => ({ type: e.type, t: e.time - zero })),
-        phases: (window as unknown as { __phases: { phase: string; t: number }[] }).__phases,
+        phases: (window as unknown as { __phases: PhaseChange[] }).__phases,
         turns: state().turns,
       };
     });

@@ -1,11 +1,10 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { DEMO_PERSONAS } from '../lib/persona/personas';
-import { collectErrors } from './fixtures/console';
-import { CHROMIUM_PATH, chromiumArgs, FACE_Y4M, haveRecordedMedia, MEDIA_DIR } from './fixtures/media';
-import { CallPage } from './pages/call-page';
+import { FACE_Y4M, haveRecordedMedia, MEDIA_DIR } from './fixtures/media';
+import { playCallFixture, readCallFixture, recordPhases, startTranscriptCall, type PhaseChange } from './fixtures/voice-call';
 
 // A full voice conversation with each demo persona, through the fake microphone: our own recorded
 // speech (espeak-ng, make-two-turn-fixture.mjs) says "I had a really long day at work today.", then
@@ -20,12 +19,11 @@ const WAV = resolve(MEDIA_DIR, 'two-turn-call.wav');
 const WORDS = resolve(MEDIA_DIR, 'two-turn-call.words.json');
 // Built here rather than in global setup: the fake-mic flag below is computed when this file loads.
 execFileSync(process.execPath, [resolve(__dirname, 'fixtures/make-two-turn-fixture.mjs')], { stdio: 'inherit' });
-const haveFixture = existsSync(WAV) && existsSync(WORDS);
 const SHOTS = resolve(__dirname, '../docs/screenshots');
 
 // One browser; every test gets its own context, and each new microphone stream plays the file from
 // its start. The camera shows the recorded face when ../shared is there (a test pattern otherwise).
-test.use({ launchOptions: { executablePath: CHROMIUM_PATH, args: chromiumArgs({ audio: WAV, video: haveRecordedMedia() ? FACE_Y4M : null }) } });
+playCallFixture(WAV, WORDS, 'two-turn fixture missing: make-two-turn-fixture.mjs needs espeak-ng and ffmpeg', haveRecordedMedia() ? FACE_Y4M : null);
 
 interface Fixture {
   words: { w: string; start: number; end: number }[];
@@ -33,13 +31,10 @@ interface Fixture {
 }
 interface AudioStart { at: number; duration: number; peak: number }
 
-/** Phases (on the audio clock, from mic open) and every reply buffer started, collected in the page. */
-async function instrument(page: Page, words: Fixture['words']): Promise<void> {
-  await page.addInitScript((list) => {
-    window.localStorage.setItem('kin.test.transcript', JSON.stringify({ words: list }));
-    const w = window as unknown as { __phases: { phase: string; t: number }[]; __audio: AudioStart[] };
-    const phases: { phase: string; t: number }[] = (w.__phases = []);
-    const audio: AudioStart[] = (w.__audio = []);
+/** Every reply buffer started (with its peak level), collected in the page into `window.__audio`. */
+async function tapReplyAudio(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const audio: AudioStart[] = ((window as unknown as { __audio: AudioStart[] }).__audio = []);
     const original = AudioBufferSourceNode.prototype.start;
     AudioBufferSourceNode.prototype.start = function start(this: AudioBufferSourceNode, when?: number, ...rest: number[]) {
       const data = this.buffer ? this.buffer.getChannelData(0) : new Float32Array(0);
@@ -48,22 +43,12 @@ async function instrument(page: Page, words: Fixture['words']): Promise<void> {
       audio.push({ at: Math.max(when ?? 0, this.context.currentTime), duration: this.buffer?.duration ?? 0, peak });
       return original.call(this, when, ...rest);
     };
-    let last = '';
-    setInterval(() => {
-      const call = window.__kinCall;
-      const ctx = call?.session.media.audioContext;
-      if (!call || !ctx) return;
-      const phase = call.state().phase;
-      if (phase !== last) phases.push({ phase: (last = phase), t: ctx.currentTime - call.session.media.micOpenedAtMs / 1000 });
-    }, 20);
-  }, words);
+  });
 }
 
 const normalize = (text: string) => text.toLowerCase().replace(/[^a-z' ]+/g, ' ').replace(/\s+/g, ' ').trim();
 
 test.describe('a voice conversation with each demo persona', () => {
-  test.skip(!haveFixture, 'two-turn fixture missing: make-two-turn-fixture.mjs needs espeak-ng and ffmpeg');
-
   for (const [index, persona] of DEMO_PERSONAS.entries()) {
     test(`${persona.name} (${persona.id}) hears two voice turns and answers both aloud in their own voice`, async ({ page }, info) => {
       test.setTimeout(75_000);
@@ -71,13 +56,10 @@ test.describe('a voice conversation with each demo persona', () => {
       // One persona at phone size, one at desktop size, for the screenshots.
       const shot = index === 2 ? { name: 'phone', width: 390, height: 844 } : index === 0 ? { name: 'desktop', width: 1440, height: 900 } : null;
       if (shot) await page.setViewportSize({ width: shot.width, height: shot.height });
-      const errors = collectErrors(page);
-      const fixture = JSON.parse(readFileSync(WORDS, 'utf8')) as Fixture;
-      await instrument(page, fixture.words);
-      const call = new CallPage(page);
-      await call.goto(persona.id);
-      await call.allowMedia();
-      await call.waitConnected();
+      const fixture = readCallFixture<Fixture>(WORDS);
+      await tapReplyAudio(page);
+      await recordPhases(page);
+      const { call, errors } = await startTranscriptCall(page, persona.id, fixture.words);
       await expect(page.locator('.call-name')).toHaveText(persona.name);
       await call.openHud();
       await expect(page.getByTestId('hud-stt')).toContainText('Test transcript');
@@ -95,7 +77,7 @@ test.describe('a voice conversation with each demo persona', () => {
 
       const result = await page.evaluate(() => {
         const { session, state } = window.__kinCall!;
-        const w = window as unknown as { __phases: { phase: string; t: number }[]; __audio: AudioStart[] };
+        const w = window as unknown as { __phases: PhaseChange[]; __audio: AudioStart[] };
         const zero = session.media.micOpenedAtMs / 1000;
         return {
           phases: w.__phases,

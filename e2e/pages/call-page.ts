@@ -26,6 +26,13 @@ export class CallPage {
     await expect(this.callScreen).toBeVisible();
   }
 
+  /** Opens the call page for `personaId`, allows camera and mic and waits until connected. */
+  async connect(personaId: string): Promise<void> {
+    await this.goto(personaId);
+    await this.allowMedia();
+    await this.waitConnected();
+  }
+
   async typeInstead(): Promise<void> {
     await this.page.getByTestId('text-only').click();
     await expect(this.callScreen).toBeVisible();
