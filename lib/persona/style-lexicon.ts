@@ -61,10 +61,39 @@ export function phrasePattern(phrase: string, flags = 'i'): RegExp {
   return pattern;
 }
 
+const firstWordCache = new Map<string, string>();
+
+/** The phrase's first run of letters and digits, lower-case ('' when it starts with neither). */
+function firstWord(phrase: string): string {
+  let word = firstWordCache.get(phrase);
+  if (word === undefined) {
+    word = /^[\p{L}\p{N}]+/u.exec(phrase.toLowerCase())?.[0] ?? '';
+    firstWordCache.set(phrase, word);
+  }
+  return word;
+}
+
+/** The text's runs of letters and digits, lower-case: a phrase can only match where its first run is one of them. */
+function wordsIn(text: string): Set<string> {
+  return new Set(text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []);
+}
+
+/**
+ * Whether `phrase` can occur in a text with these words. A whole-word match starts where no letter or
+ * digit precedes and carries the phrase's first run of letters and digits followed by a non-letter,
+ * so that run is one of the text's words. Skipping the others saves a regex per lexicon entry (a
+ * reply is checked against hundreds, several times while it is repaired).
+ */
+function mayContain(words: ReadonlySet<string>, phrase: string): boolean {
+  const first = firstWord(phrase);
+  return first === '' || words.has(first);
+}
+
 /** How many times phrases from the list occur in the text. */
 export function countMarkers(text: string, phrases: readonly string[]): number {
+  const words = wordsIn(text);
   let count = 0;
-  for (const phrase of phrases) count += text.match(phrasePattern(phrase, 'gi'))?.length ?? 0;
+  for (const phrase of phrases) if (mayContain(words, phrase)) count += text.match(phrasePattern(phrase, 'gi'))?.length ?? 0;
   return count;
 }
 
@@ -106,5 +135,6 @@ const STOP = new Set(['the', 'and', 'for', 'with', 'about', 'that', 'this', 'any
 
 /** The topics a sentence touches. */
 export function topicsIn(sentence: string, topics: readonly Topic[]): Topic[] {
-  return topics.filter((t) => t.keywords.some((k) => phrasePattern(k).test(sentence)));
+  const words = wordsIn(sentence);
+  return topics.filter((t) => t.keywords.some((k) => mayContain(words, k) && phrasePattern(k).test(sentence)));
 }

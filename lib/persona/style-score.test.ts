@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { computeAdaptation, NO_ADAPTATION } from './adaptation';
 import { DEMO_PERSONAS } from './personas';
 import { targetsFromTraits } from './style';
-import { formalityScore, resolveTopics, warmthScore } from './style-lexicon';
+import { COLD_MARKERS, countMarkers, FORMAL_TO_INFORMAL, formalityScore, INFORMAL_TO_FORMAL, phrasePattern, resolveTopics, warmthScore, WARM_MARKERS } from './style-lexicon';
 import { countWords, measureReply, scoreAgainst, scoreReply, splitSentences, type StyleViolationType } from './style-score';
 import { NEUTRAL_TRAITS } from './traits';
 
@@ -70,5 +70,26 @@ describe('scoreReply: each violation type', () => {
     const [religion] = resolveTopics(['religion']);
     expect(scoreAgainst('That is a good idea.', { ...targetsFromTraits(NEUTRAL_TRAITS), forbiddenTopics: [religion] }).inBand).toBe(true);
     expect(scoreAgainst('Do you pray?', { ...targetsFromTraits(NEUTRAL_TRAITS), forbiddenTopics: [religion] }).inBand).toBe(false);
+  });
+});
+
+describe('countMarkers', () => {
+  // The word pre-filter must never drop a match the whole-word pattern finds.
+  const bruteForce = (text: string, phrases: readonly string[]) => phrases.reduce((n, p) => n + (text.match(phrasePattern(p, 'gi'))?.length ?? 0), 0);
+  const texts = [
+    'Thank you so much, I’m really glad you came.',
+    "Don't worry, it's fine. My friend's dog is OK.",
+    'Kindly advise whether the appointment at 3 o’clock suits you; regards.',
+    'Yeah, gonna grab a bite, cheers mate!',
+    'Whatever. Not my problem.',
+    '',
+  ];
+  test('counts exactly what the whole-word patterns count', () => {
+    const lists = [Object.keys(FORMAL_TO_INFORMAL), Object.keys(INFORMAL_TO_FORMAL), WARM_MARKERS, COLD_MARKERS];
+    for (const text of texts) for (const list of lists) expect(countMarkers(text, list)).toBe(bruteForce(text, list));
+    expect(countMarkers("I can't do that", ["can't"])).toBe(1);
+    expect(countMarkers('I can’t do that', ["can't"])).toBe(1);
+    expect(countMarkers("my friend's dog", ['friend'])).toBe(1);
+    expect(countMarkers('friendly', ['friend'])).toBe(0);
   });
 });
