@@ -97,7 +97,7 @@ export function NeuralVoiceSettings() {
         A neural voice (Piper) sounds far more natural than eSpeak. Each voice is a one-time download kept in this browser’s storage; nothing is downloaded until you agree below (to show sizes, Kin only asks the download address how big each file is).
         Text is turned into speech on this device. A companion whose voice is not downloaded, or fails to load, speaks with eSpeak NG and you are told why.
       </p>
-      <label htmlFor="piper-voice">Voice</label>
+      <label htmlFor="piper-voice">Which voice</label>
       <select id="piper-voice" value={custom ? '' : s.piperVoice} onChange={(e) => s.update({ piperVoice: e.target.value || s.piperVoice })} data-testid="piper-voice-select">
         <option value={PERSONA_DEFAULT_VOICE}>Each companion’s own voice</option>
         {PIPER_VOICES.map((v) => <option key={v.id} value={v.id}>{v.label}</option>)}
