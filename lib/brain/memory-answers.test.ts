@@ -44,6 +44,15 @@ describe('memory answers', () => {
     expect(sayMemory("Biscuit is the user's dog", NOW)).toBe('Biscuit is your dog');
   });
 
+  test('a recap says what the user told, not what they asked (spoken questions have no question mark)', () => {
+    const answer = answerMemoryQuestion({ type: 'recap' }, {
+      now: NOW,
+      memories: ['do you think i should call my sister tonight', 'i had a really long day at work'],
+      earlierUserTurns: ['what should i cook for dinner tonight', 'we baked bread together on sunday'],
+    });
+    expect(answer).toEqual({ type: 'recap', facts: ['you had a really long day at work'], earlierToday: 'you baked bread together on sunday' });
+  });
+
   test('a recap skips rules about style and facts another memory already covers', () => {
     const answer = answerMemoryQuestion({ type: 'recap' }, { now: NOW, memories: ['Prefers short answers', "Anna is the user's sister", 'My sister Anna is visiting on Saturday [2026-12-05].'] });
     expect(answer).toEqual({ type: 'recap', facts: ['your sister Anna is visiting tomorrow'], earlierToday: null });

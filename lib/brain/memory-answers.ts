@@ -117,6 +117,15 @@ export function sayMemory(memory: string, now: Date, maxWords = 16): string {
   return words.length > maxWords ? words.slice(0, maxWords).join(' ').replace(/[,;:]$/, '') : text;
 }
 
+/**
+ * Whether a remembered turn was a question ("do you think I should call my sister tonight"; spoken
+ * turns carry no question mark): a recap says what the user told, not what they asked.
+ */
+export function isQuestionLike(text: string): boolean {
+  const t = text.trim();
+  return /\?\s*$/.test(t) || /^(?:do|did|does|should|can|could|would|will|is|are|am|was|were|have|has|what|why|how|when|where|who|which)\b/i.test(t);
+}
+
 /** The memories that may be read out: no instruction-like text, no empty strings. */
 export function safeMemories(memories: readonly string[] | undefined): string[] {
   return (memories ?? []).filter((m) => m.trim() && !detectInjection(m).flagged);
@@ -174,14 +183,14 @@ export function answerMemoryQuestion(question: MemoryQuestion, context: MemoryCo
     case 'recap': {
       // Events first (they carry more), and a fact whose names another chosen memory already says is skipped.
       const chosen: string[] = [];
-      for (const memory of [...memories.filter((m) => !isProcedural(m))].sort((a, b) => Number(/\[\d{4}-/.test(b)) - Number(/\[\d{4}-/.test(a)))) {
+      for (const memory of [...memories.filter((m) => !isProcedural(m) && !isQuestionLike(m))].sort((a, b) => Number(/\[\d{4}-/.test(b)) - Number(/\[\d{4}-/.test(a)))) {
         const names = memory.match(/\b[A-Z][\p{L}'-]+\b/gu)?.filter((n) => !SENTENCE_STARTERS.test(n)) ?? [];
         if (names.length && names.every((n) => chosen.some((c) => c.includes(n)))) continue;
         chosen.push(memory);
         if (chosen.length === 2) break;
       }
       const facts = chosen.map((m) => sayMemory(m, context.now, 14));
-      const earlier = (context.earlierUserTurns ?? []).filter((t) => t.split(/\s+/).length >= 4 && !/\?\s*$/.test(t) && !detectInjection(t).flagged);
+      const earlier = (context.earlierUserTurns ?? []).filter((t) => t.split(/\s+/).length >= 4 && !isQuestionLike(t) && !detectInjection(t).flagged);
       return { type: 'recap', facts, earlierToday: earlier.length ? sayMemory(earlier[earlier.length - 1], context.now, 12) : null };
     }
     case 'topic': {

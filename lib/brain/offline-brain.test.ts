@@ -23,6 +23,10 @@ describe('offline brain', () => {
     ['Thanks a lot', 'thanks'],
     ['Okay, bye for now', 'farewell'],
     ['I walked to the market this morning', 'statement'],
+    // Relief is good news, though it names the worry.
+    ['I finally finished the report I was worried about', 'positive'],
+    ['I passed the exam I was so nervous about', 'positive'],
+    ['I was worried about the report', 'negative'],
   ])('classifies %j as %s', (text, intent) => {
     expect(classify(text)).toBe(intent);
   });

@@ -61,6 +61,8 @@ type Intent = 'greeting' | 'farewell' | 'thanks' | 'name' | 'negative' | 'positi
 const NEGATIVE = /\b(sad|tired|exhausted|anxious|worried|stress(ed)?|lonely|upset|angry|awful|terrible|bad|down|scared|afraid|nervous|overwhelmed|hurt|miss(ing)?|cry(ing)?|sick)\b/i;
 const POSITIVE = /\b(happy|great|good|excited|glad|proud|wonderful|amazing|fantastic|better|relieved|fun|love(d)?|won|passed|got the job)\b/i;
 
+const RELIEF = /\b(?:finally|at last)\b.*\b(?:finished|done|passed|sorted|fixed|completed|made it)\b|\b(?:finished|completed|passed|sorted|fixed)\b.*\b(?:was|were|had been) (?:so |really |quite )?(?:worried|nervous|anxious|scared|stressed)\b/i;
+
 /** Classifies one user message. */
 export function classify(text: string): Intent {
   const t = text.trim().toLowerCase();
@@ -69,6 +71,8 @@ export function classify(text: string): Intent {
   if (/\b(thanks|thank you|cheers)\b/.test(t)) return 'thanks';
   if (/\b(my name is|call me|i'?m called)\s+[a-z]/i.test(t)) return 'name';
   if (/\b(who are you|what are you|your name|about you|are you (a )?(real|human|robot|ai))\b/.test(t)) return 'about-you';
+  // Relief: something done that the user had been worried about ("I finally finished the report I was worried about").
+  if (RELIEF.test(t)) return 'positive';
   if (NEGATIVE.test(t) && !/\bnot (too |that )?(sad|bad|tired)\b/.test(t)) return 'negative';
   if (POSITIVE.test(t)) return 'positive';
   if (/\?\s*$/.test(t) || /^(what|why|how|when|where|who|can|could|should|would|do|does|is|are)\b/.test(t)) return 'question';
