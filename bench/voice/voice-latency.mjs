@@ -156,11 +156,24 @@ async function measureCall(speech, { localModel = null } = {}) {
       labels: state().labels,
       captions: state().captions.map((c) => `${c.speaker}: ${c.text}`),
       longTasks: window.__kinLongTasks,
+      notices: (state().notices ?? []).map((n) => `${n.code}: ${n.message}`),
       perfOffset: offset,
     };
   });
   await browser.close();
   writeFileSync(resolve(out, `voice-latency-${speech}.raw.json`), JSON.stringify(result));
+
+  // The fake microphone starts the file when the device opens, before the mic-open time the page
+  // records, by a varying amount: align the recording's clock on the first speech start instead (the
+  // detector announces speech 50 ms after its onset), as the test-mode recognizer does.
+  const firstStart = result.events.find((e) => e.type === 'user-start' && e.time < result.zero + starts[1]);
+  if (firstStart) {
+    const aligned = firstStart.time - 0.05 - starts[0];
+    log(`[${speech}] recording clock: aligned on the first speech start, ${Math.round((result.zero - aligned) * 1000)} ms before the mic-open time`);
+    if (Math.abs(aligned - result.zero) < 1) result.zero = aligned;
+  } else {
+    log(`[${speech}] recording clock: no first speech start in the trace; using the mic-open time`);
+  }
 
   // Match each true turn end to the first commit, reply and audio after it (before the next turn).
   const rows = [];
@@ -203,6 +216,7 @@ async function measureCall(speech, { localModel = null } = {}) {
     const near = result.longTasks.filter((t) => Math.abs(t.startMs / 1000 + result.perfOffset - firstCommit.time) < 3);
     log(`[${speech}] long tasks within 3 s of the first commit (start ms from commit, duration ms): ${near.map((t) => `${Math.round((t.startMs / 1000 + result.perfOffset - firstCommit.time) * 1000)}:${t.ms}`).join(', ') || 'none'}`);
   }
+  for (const n of result.notices) log(`[${speech}] notice ${n}`);
   log(`[${speech}] long tasks: ${result.longTasks.length}, total ${result.longTasks.reduce((a, t) => a + t.ms, 0)} ms`);
   log(`[${speech}] gaps between chunks of a reply (ms): ${gaps.join(', ')}`);
   return { rows, interruptions, gaps, labels: result.labels };

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { DeferredBrain } from './deferred-brain';
-import { chooseLocalModel, formatPrompt } from './local-llm';
+import { chooseLocalModel, formatPrompt, LocalLlmBrain, type LocalModelSpec, type WllamaLike } from './local-llm';
 import { ScriptedBrain } from './scripted-brain';
 import { DEMO_PERSONAS } from '../persona/personas';
 
@@ -50,5 +50,53 @@ describe('DeferredBrain', () => {
     const brain = new DeferredBrain(Promise.reject(new Error('404')), { id: 'local-llm', kind: 'local-llm', label: 'Loading…' });
     const run = async () => { for await (const _ of brain.generate({ persona: DEMO_PERSONAS[0], history: [], userText: 'hi', now: new Date() }, new AbortController().signal)) { /* drain */ } };
     await expect(run()).rejects.toThrow('404');
+  });
+});
+
+describe('LocalLlmBrain prompt budget', () => {
+  // An engine whose tokenizer cuts finely (1 token per 2 characters, like a 512-token vocabulary):
+  // llama.cpp refuses a prompt longer than its context with this message.
+  function fineEngine(contextTokens: number) {
+    const prompts: string[] = [];
+    const engine: WllamaLike = {
+      loadModelFromUrl: async () => undefined,
+      exit: async () => undefined,
+      createCompletion: async ({ prompt }) => {
+        prompts.push(prompt);
+        const tokens = Math.ceil(prompt.length / 2);
+        if (tokens > contextTokens) throw new Error(`request (${tokens} tokens) exceeds the available context size (${contextTokens} tokens), try increasing it`);
+        return (async function* () {
+          yield { choices: [{ text: 'Once' }] };
+          yield { choices: [{ text: ' upon a time.' }] };
+        })();
+      },
+    };
+    return { engine, prompts };
+  }
+  const spec: LocalModelSpec = { id: 'tiny.gguf', label: 'tiny.gguf', url: '/tiny.gguf', sizeMb: 1, minMemoryGb: 0, promptFormat: 'plain', contextTokens: 2048 };
+  const long = Array.from({ length: 40 }, (_, i) => ({ role: (i % 2 ? 'assistant' : 'user') as 'user' | 'assistant', content: `Turn ${i}: ${'we talked about the garden and the weather and the neighbours '.repeat(3)}` }));
+
+  test('a prompt the engine says is over its context is assembled again, shorter, and the reply streams', async () => {
+    const { engine, prompts } = fineEngine(2048);
+    const brain = LocalLlmBrain.fromEngine(engine, spec);
+    let text = '';
+    for await (const chunk of brain.generate({ persona: DEMO_PERSONAS[1], history: long, userText: 'What did we talk about?', memories: ['The user likes gardening.'], now: new Date(2026, 11, 4) }, new AbortController().signal)) {
+      if (chunk.type === 'token') text += chunk.text;
+    }
+    expect(text).toBe('Once upon a time.');
+    expect(prompts.length).toBeGreaterThan(1);
+    expect(Math.ceil(prompts.at(-1)!.length / 2)).toBeLessThanOrEqual(2048);
+    expect(prompts.at(-1)).toContain('What did we talk about?');
+    // The next turn starts from the learned budget: one attempt.
+    prompts.length = 0;
+    for await (const chunk of brain.generate({ persona: DEMO_PERSONAS[1], history: long, userText: 'And then?', now: new Date(2026, 11, 4) }, new AbortController().signal)) void chunk;
+    expect(prompts).toHaveLength(1);
+  });
+
+  test('other engine errors are not retried', async () => {
+    const engine: WllamaLike = { loadModelFromUrl: async () => undefined, exit: async () => undefined, createCompletion: async () => { throw new Error('out of memory'); } };
+    const brain = LocalLlmBrain.fromEngine(engine, spec);
+    const run = async () => { for await (const chunk of brain.generate({ persona: DEMO_PERSONAS[1], history: [], userText: 'Hi', now: new Date() }, new AbortController().signal)) void chunk; };
+    await expect(run()).rejects.toThrow('The in-browser model stopped: out of memory');
   });
 });

@@ -54,7 +54,8 @@ export interface DownloadProgress {
   total: number;
 }
 
-interface WllamaLike {
+/** The slice of wllama this provider uses (exported so tests can stand in for the engine). */
+export interface WllamaLike {
   loadModelFromUrl(url: string, options: { n_ctx: number; progressCallback: (p: DownloadProgress) => void; useCache?: boolean }): Promise<void>;
   createCompletion(options: { prompt: string; stream: true; max_tokens: number; temperature: number; stop: string[]; abortSignal: AbortSignal }): Promise<AsyncIterable<{ choices: { text: string }[] }>>;
   exit(): Promise<void>;
@@ -71,11 +72,21 @@ export class LocalLlmBrain implements BrainProvider {
   private readonly spec: LocalModelSpec;
   /** Milliseconds the model took to load (download included on the first visit). */
   loadMs = 0;
+  /**
+   * Scale on the prompt budget. The budget counts ~4 characters per token; a model whose tokenizer
+   * cuts finer (a small vocabulary) overflows its context, so the engine's own count shrinks it.
+   */
+  private budgetScale = 1;
 
   private constructor(engine: WllamaLike, spec: LocalModelSpec) {
     this.engine = engine;
     this.spec = spec;
     this.label = `${spec.label} in this browser (llama.cpp, WebAssembly)`;
+  }
+
+  /** A provider over an engine that has its model loaded already (tests; other loaders). */
+  static fromEngine(engine: WllamaLike, spec: LocalModelSpec): LocalLlmBrain {
+    return new LocalLlmBrain(engine, spec);
   }
 
   /** Loads wllama and the model; reports download progress. Throws KinError('model:load'). */
@@ -94,20 +105,35 @@ export class LocalLlmBrain implements BrainProvider {
   }
 
   async *generate(request: BrainRequest, signal: AbortSignal): AsyncIterable<BrainChunk> {
-    const { prompt, stop } = formatPrompt(assemblePrompt(request, { total: Math.floor(this.spec.contextTokens * 0.6), memories: 300 }), this.spec.promptFormat);
+    const maxTokens = this.spec.promptFormat === 'plain' ? 48 : 160;
     let completionTokens = 0;
-    try {
-      const stream = await this.engine.createCompletion({ prompt, stream: true, max_tokens: this.spec.promptFormat === 'plain' ? 48 : 160, temperature: 0.7, stop, abortSignal: signal });
-      for await (const chunk of stream) {
+    let prompt = '';
+    for (let attempt = 0; ; attempt++) {
+      const scale = this.budgetScale;
+      const formatted = formatPrompt(assemblePrompt(request, { total: Math.floor(this.spec.contextTokens * 0.6 * scale), memories: Math.floor(300 * scale) }), this.spec.promptFormat);
+      prompt = formatted.prompt;
+      try {
+        const stream = await this.engine.createCompletion({ prompt, stream: true, max_tokens: maxTokens, temperature: 0.7, stop: formatted.stop, abortSignal: signal });
+        for await (const chunk of stream) {
+          if (signal.aborted) return;
+          const text = chunk.choices[0]?.text ?? '';
+          if (!text) continue;
+          completionTokens++;
+          yield { type: 'token', text };
+        }
+        break;
+      } catch (error) {
         if (signal.aborted) return;
-        const text = chunk.choices[0]?.text ?? '';
-        if (!text) continue;
-        completionTokens++;
-        yield { type: 'token', text };
+        const message = error instanceof Error ? error.message : String(error);
+        // "request (2835 tokens) exceeds the available context size (2048 tokens)": assemble a shorter prompt.
+        const over = /\((\d+) tokens\) exceeds the available context size \((\d+) tokens\)/.exec(message);
+        if (over && completionTokens === 0 && attempt < 2) {
+          const fits = (Number(over[2]) - maxTokens) / Number(over[1]);
+          this.budgetScale = scale * Math.max(0.05, Math.min(0.95, fits * 0.9));
+          continue;
+        }
+        throw new KinError('brain:failed', `The in-browser model stopped: ${message}`, { cause: error });
       }
-    } catch (error) {
-      if (signal.aborted) return;
-      throw new KinError('brain:failed', `The in-browser model stopped: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
     }
     yield { type: 'done', usage: { promptTokens: Math.ceil(prompt.length / 4), completionTokens } };
   }

@@ -30,6 +30,27 @@ describe('TestTranscriptRecognizer', () => {
     ]);
   });
 
+  test('the first speech start aligns the fixture clock with the audio (the file started before the first frame)', async () => {
+    const recognizer = new TestTranscriptRecognizer(parseTestTranscript(FIXTURE));
+    await recognizer.start();
+    const heard: (number | undefined)[] = [];
+    recognizer.onPartial((_text, heardUntilMs) => heard.push(heardUntilMs));
+    pushUntil(recognizer, 0, 300);
+    // "Hello" (fixture 0.5 s) was detected at 5000 + 370 ms: onset 320 ms, so the file began 180 ms before the first frame.
+    recognizer.speechStart(5000 + 370);
+    pushUntil(recognizer, 300, 2000);
+    expect(heard).toEqual([5000 - 180 + 900, 5000 - 180 + 1400]);
+    // The whole turn is there once the audio up to the end of "there." has been pushed.
+    expect(await recognizer.takeTurn()).toBe('hello there');
+    // A start far from any fixture word (noise long before) does not move the clock.
+    const other = new TestTranscriptRecognizer(parseTestTranscript(FIXTURE));
+    other.pushFrame(new Float32Array(160), 5000);
+    other.speechStart(5000 + 5000);
+    other.onPartial((_text, heardUntilMs) => heard.push(heardUntilMs));
+    pushUntil(other, 10, 1300);
+    expect(heard.at(-1)).toBe(5000 + 900);
+  });
+
   test('each partial says up to when it heard, on the frames\' clock, however late it is emitted', async () => {
     const recognizer = new TestTranscriptRecognizer(parseTestTranscript(FIXTURE));
     await recognizer.start();

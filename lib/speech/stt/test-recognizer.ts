@@ -14,6 +14,12 @@ export const TEST_TRANSCRIPT_KEY = 'kin.test.transcript';
 /** Each word is "recognised" this long after it ends in mic time, like the turn corpus. */
 export const TEST_WORD_LAG_MS = 300;
 
+/** The turn detector announces speech this long after its onset (5 frames of 10 ms), ms. */
+export const TEST_ONSET_DELAY_MS = 50;
+
+/** A first speech start further than this from where the fixture puts the first word is not used to align, ms. */
+const TEST_ALIGN_MAX_MS = 1000;
+
 /** Longest `takeTurn` waits for mic frames up to the announced speech end, ms. */
 export const TEST_FINAL_WAIT_MS = 500;
 
@@ -55,6 +61,9 @@ export class TestTranscriptRecognizer implements SpeechRecognizer {
   private readonly words: TimedWord[];
   private readonly listeners = new Set<(text: string, heardUntilMs?: number) => void>();
   private firstFrameMs: number | null = null;
+  /** Audio-clock time of the fixture's 0 s: the first frame's time until the first speech start aligns it. */
+  private originMs: number | null = null;
+  private aligned = false;
   private micMs = 0;
   /** Audio-clock end of the last frame pushed, and the speech end announced for the turn, ms. */
   private lastFrameEndMs = -Infinity;
@@ -76,7 +85,8 @@ export class TestTranscriptRecognizer implements SpeechRecognizer {
   pushFrame(frame: Float32Array, timeMs: number): void {
     if (this.disposed) return;
     this.firstFrameMs ??= timeMs;
-    this.micMs = timeMs - this.firstFrameMs + (frame.length / 16000) * 1000;
+    this.originMs ??= timeMs;
+    this.micMs = timeMs - this.originMs + (frame.length / 16000) * 1000;
     this.lastFrameEndMs = timeMs + (frame.length / 16000) * 1000;
     let advanced = false;
     while (this.emitted < this.words.length && this.words[this.emitted].end * 1000 + TEST_WORD_LAG_MS <= this.micMs) {
@@ -86,7 +96,22 @@ export class TestTranscriptRecognizer implements SpeechRecognizer {
     if (advanced) this.emitPartial();
   }
 
-  speechStart(): void {}
+  /**
+   * The first speech start aligns the fixture's clock with the audio: the fake microphone starts the
+   * file when the device opens, which is before the first frame the page sees by a varying amount
+   * (more under load), so counting from that frame put every word late and a quick commit lost the
+   * turn's last word.
+   */
+  speechStart(timeMs: number): void {
+    if (this.aligned || this.firstFrameMs === null || this.words.length === 0) return;
+    this.aligned = true;
+    const firstWordMs = Math.min(...this.words.map((w) => w.start)) * 1000;
+    const origin = timeMs - TEST_ONSET_DELAY_MS - firstWordMs;
+    if (Math.abs(origin - this.firstFrameMs) <= TEST_ALIGN_MAX_MS) {
+      this.micMs += (this.originMs ?? origin) - origin;
+      this.originMs = origin;
+    }
+  }
 
   speechEnd(timeMs: number): void {
     this.speechEndMs = timeMs;
@@ -127,7 +152,7 @@ export class TestTranscriptRecognizer implements SpeechRecognizer {
     const text = normalizeTranscript(this.words.slice(this.turnStart, this.emitted).map((word) => word.w).join(' '));
     // The fixture's word times count from the mic opening, which is the first (empty) frame's time.
     const last = this.words[this.emitted - 1];
-    const heardUntilMs = last && this.firstFrameMs !== null ? this.firstFrameMs + last.end * 1000 : undefined;
+    const heardUntilMs = last && this.originMs !== null ? this.originMs + last.end * 1000 : undefined;
     for (const listener of this.listeners) listener(text, heardUntilMs);
   }
 }
