@@ -219,7 +219,7 @@ async function measureCall(speech, { localModel = null } = {}) {
   for (const n of result.notices) log(`[${speech}] notice ${n}`);
   log(`[${speech}] long tasks: ${result.longTasks.length}, total ${result.longTasks.reduce((a, t) => a + t.ms, 0)} ms`);
   log(`[${speech}] gaps between chunks of a reply (ms): ${gaps.join(', ')}`);
-  return { rows, interruptions, gaps, labels: result.labels };
+  return { rows, interruptions, gaps, labels: result.labels, notices: result.notices };
 }
 
 const summary = (rows, key) => {
@@ -234,7 +234,11 @@ const shipped = await measureCall('clauses');
 // TinyStories base model from ../shared (not a companion: its replies are stories). Only the
 // engine's streaming path is measured; a 1–4 B instruct model in a user's browser is far slower.
 const GGUF = resolve(root, '../shared/data/models/stories260K/stories260K.gguf');
-const localLlm = process.env.KIN_BENCH_NO_LOCAL_LLM ? null : existsSync(GGUF) ? await measureCall('clauses', { localModel: GGUF }) : null;
+const localCall = process.env.KIN_BENCH_NO_LOCAL_LLM ? null : existsSync(GGUF) ? await measureCall('clauses', { localModel: GGUF }) : null;
+// A turn the in-browser model could not answer is answered by the built-in brain (with a notice):
+// such a call does not measure the in-browser model, so its figures are left out.
+const localFailure = localCall?.notices.find((n) => n.startsWith('brain:') || n.startsWith('model:'));
+const localLlm = localFailure ? null : localCall;
 const loadAfter = (await import('node:os')).loadavg().map((x) => Number(x.toFixed(2)));
 stopServer();
 const rows = shipped.rows;
@@ -288,7 +292,7 @@ console.log(JSON.stringify({
   local_llm_model: localLlm ? `stories260K.gguf via wllama (${localLlm.labels.brain})` : null,
   local_llm_note: localLlm
     ? 'stories260K is a 260K-parameter TinyStories base model (the only GGUF here), not an instruct model: these figures measure the in-browser engine path (load, stream, chunk, speak), not a 1-4 B companion model, which will be much slower per token'
-    : `not measured: ${existsSync(GGUF) ? 'KIN_BENCH_NO_LOCAL_LLM set' : `no GGUF at ${GGUF}`}`,
+    : `not measured: ${localFailure ? `the in-browser model failed and the built-in brain answered (${localFailure})` : existsSync(GGUF) ? 'KIN_BENCH_NO_LOCAL_LLM set' : `no GGUF at ${GGUF}`}`,
   endpoint_voice_to_voice_ms_p50: null,
   endpoint_note: 'not measured: no OpenAI-compatible model server is available on this machine',
   stt_wer_jfk: stt?.stt_wer_jfk ?? null,

@@ -73,10 +73,11 @@ export class LocalLlmBrain implements BrainProvider {
   /** Milliseconds the model took to load (download included on the first visit). */
   loadMs = 0;
   /**
-   * Scale on the prompt budget. The budget counts ~4 characters per token; a model whose tokenizer
-   * cuts finer (a small vocabulary) overflows its context, so the engine's own count shrinks it.
+   * Estimated tokens taken off the prompt budget. The budget counts ~4 characters per token; a model
+   * whose tokenizer cuts finer (a small vocabulary) overflows its context, and the engine's own count
+   * says by how much.
    */
-  private budgetScale = 1;
+  private budgetCut = 0;
 
   private constructor(engine: WllamaLike, spec: LocalModelSpec) {
     this.engine = engine;
@@ -109,8 +110,8 @@ export class LocalLlmBrain implements BrainProvider {
     let completionTokens = 0;
     let prompt = '';
     for (let attempt = 0; ; attempt++) {
-      const scale = this.budgetScale;
-      const formatted = formatPrompt(assemblePrompt(request, { total: Math.floor(this.spec.contextTokens * 0.6 * scale), memories: Math.floor(300 * scale) }), this.spec.promptFormat);
+      const total = Math.max(64, Math.floor(this.spec.contextTokens * 0.6) - this.budgetCut);
+      const formatted = formatPrompt(assemblePrompt(request, { total, memories: Math.min(300, Math.floor(total / 4)) }), this.spec.promptFormat);
       prompt = formatted.prompt;
       try {
         const stream = await this.engine.createCompletion({ prompt, stream: true, max_tokens: maxTokens, temperature: 0.7, stop: formatted.stop, abortSignal: signal });
@@ -127,9 +128,11 @@ export class LocalLlmBrain implements BrainProvider {
         const message = error instanceof Error ? error.message : String(error);
         // "request (2835 tokens) exceeds the available context size (2048 tokens)": assemble a shorter prompt.
         const over = /\((\d+) tokens\) exceeds the available context size \((\d+) tokens\)/.exec(message);
-        if (over && completionTokens === 0 && attempt < 2) {
-          const fits = (Number(over[2]) - maxTokens) / Number(over[1]);
-          this.budgetScale = scale * Math.max(0.05, Math.min(0.95, fits * 0.9));
+        if (over && completionTokens === 0 && attempt < 3) {
+          // Take the excess off what the budget can shorten (history, memories), in the budget's units.
+          const requested = Number(over[1]);
+          const excess = requested - (Number(over[2]) - maxTokens);
+          this.budgetCut += Math.ceil(((excess * prompt.length) / requested / 4) * 1.1) + 16;
           continue;
         }
         throw new KinError('brain:failed', `The in-browser model stopped: ${message}`, { cause: error });
