@@ -80,7 +80,9 @@ describe('LocalLlmBrain prompt budget', () => {
     const { engine, prompts } = fineEngine(2048);
     const brain = LocalLlmBrain.fromEngine(engine, spec);
     let text = '';
-    for await (const chunk of brain.generate({ persona: DEMO_PERSONAS[1], history: long, userText: 'What did we talk about?', memories: ['The user likes gardening.'], now: new Date(2026, 11, 4) }, new AbortController().signal)) {
+    // Document chunks have their own budget, which shrinks with the rest.
+    const knowledge = Array.from({ length: 4 }, (_, i) => ({ chunkId: `c${i}`, docId: 'd', title: 'Staying well in winter', section: '', text: 'Arrange regular phone calls with family. '.repeat(12), score: 0.9 - i / 10 }));
+    for await (const chunk of brain.generate({ persona: DEMO_PERSONAS[1], history: long, userText: 'What did we talk about?', memories: ['The user likes gardening.'], knowledge, now: new Date(2026, 11, 4) }, new AbortController().signal)) {
       if (chunk.type === 'token') text += chunk.text;
     }
     expect(text).toBe('Once upon a time.');

@@ -111,7 +111,7 @@ export class LocalLlmBrain implements BrainProvider {
     let prompt = '';
     for (let attempt = 0; ; attempt++) {
       const total = Math.max(64, Math.floor(this.spec.contextTokens * 0.6) - this.budgetCut);
-      const formatted = formatPrompt(assemblePrompt(request, { total, memories: Math.min(300, Math.floor(total / 4)) }), this.spec.promptFormat);
+      const formatted = formatPrompt(assemblePrompt(request, { total, memories: Math.min(300, Math.floor(total / 4)), knowledge: Math.min(600, Math.floor(total / 3)) }), this.spec.promptFormat);
       prompt = formatted.prompt;
       try {
         const stream = await this.engine.createCompletion({ prompt, stream: true, max_tokens: maxTokens, temperature: 0.7, stop: formatted.stop, abortSignal: signal });
