@@ -9,6 +9,7 @@
  */
 import llamaTokenizer from 'llama-tokenizer-js';
 import * as ort from 'onnxruntime-web';
+import { readWithProgress } from '../lib/speech/download';
 import { modelFileUrl } from '../lib/speech/stt/models';
 import { MOONSHINE_FILES, moonshineGenerate, moonshineText, type OrtSessionLike, type OrtTensorFactory } from '../lib/speech/stt/moonshine';
 import type { SttInMessage, SttLoadRequest, SttOutMessage } from '../lib/speech/stt/protocol';
@@ -35,24 +36,7 @@ async function transcribe(audio: Float32Array): Promise<string> {
 async function fetchFile(url: string, file: string): Promise<Uint8Array> {
   const response = await fetch(url);
   if (!response.ok || !response.body) throw new Error(`${url}: HTTP ${response.status}`);
-  const total = Number(response.headers.get('Content-Length') ?? 0);
-  const reader = response.body.getReader();
-  const parts: Uint8Array[] = [];
-  let loaded = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    parts.push(value);
-    loaded += value.length;
-    post({ type: 'progress', file, loadedBytes: loaded, totalBytes: total });
-  }
-  const bytes = new Uint8Array(loaded);
-  let offset = 0;
-  for (const part of parts) {
-    bytes.set(part, offset);
-    offset += part.length;
-  }
-  return bytes;
+  return readWithProgress(response, (loadedBytes, totalBytes) => post({ type: 'progress', file, loadedBytes, totalBytes }));
 }
 
 async function load(request: SttLoadRequest): Promise<void> {
