@@ -11,17 +11,12 @@ import { describeMissing } from '../lib/speech/piper/ids';
 import type { PiperInMessage, PiperOutMessage } from '../lib/speech/piper/protocol';
 import { audioFromOutput, synthesizePiper, type PiperRun } from '../lib/speech/piper/synthesize';
 import { DownloadProgress } from '../lib/speech/stt/progress';
+import { escapeForEspeak, loadEspeak, type EspeakEngine } from './espeak-engine';
 import { openModelBytes, ort } from './ort-runtime';
 
 declare const self: DedicatedWorkerGlobalScope;
 
-interface EspeakWorker {
-  set_voice(name: string): number;
-  synthesize_ipa(text: string): { code: number; ipa: string };
-}
-interface EspeakModule { eSpeakNGWorker: new () => EspeakWorker }
-
-let espeak: EspeakWorker | null = null;
+let espeak: EspeakEngine | null = null;
 let config: PiperVoiceConfig | null = null;
 let run: PiperRun | null = null;
 
@@ -30,8 +25,7 @@ function post(message: PiperOutMessage, transfer: Transferable[] = []): void {
 }
 
 function ipaOf(clause: string): string {
-  // SSML is on in this eSpeak build: escape markup characters.
-  const result = espeak!.synthesize_ipa(clause.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;'));
+  const result = espeak!.synthesize_ipa(escapeForEspeak(clause));
   if (result.code !== 0) throw new PiperError('piper:phonemes', `eSpeak NG could not phonemize “${clause.slice(0, 40)}” (code ${result.code})`);
   return result.ipa;
 }
@@ -47,8 +41,7 @@ async function init(message: Extract<PiperInMessage, { type: 'init' }>): Promise
     fetchVoiceFile(message.modelUrl, options('model')),
   ]);
   config = parsePiperConfigText(new TextDecoder().decode(configFile.bytes));
-  const mod = (await import(/* webpackIgnore: true */ message.espeakModuleUrl)) as { default: () => Promise<EspeakModule> };
-  espeak = new (await mod.default()).eSpeakNGWorker();
+  espeak = await loadEspeak(message.espeakModuleUrl);
   if (espeak.set_voice(config.espeakVoice) !== 0) throw new PiperError('piper:config', `eSpeak NG has no voice “${config.espeakVoice}” to phonemize this model’s language`);
   let choice;
   try {

@@ -5,29 +5,15 @@
  * phoneme timings for captions and lip sync. Text never leaves this device.
  */
 import type { TtsInMessage, TtsOutMessage, TtsTimedEvent } from '../lib/speech/tts-protocol';
+import { escapeForEspeak, loadEspeak, type EspeakEngine } from './espeak-engine';
 
 declare const self: DedicatedWorkerGlobalScope;
 
-interface EspeakEvent { type: string; text_position: number; audio_position: number; id?: string | number }
-interface EspeakWorker {
-  set_voice(name: string): number;
-  set_rate(wpm: number): number;
-  set_pitch(pitch: number): number;
-  get_samplerate(): number;
-  synthesize(text: string, callback: (chunk: Int16Array | null, events: EspeakEvent[]) => number): number;
-}
-interface EspeakModule { eSpeakNGWorker: new () => EspeakWorker }
-
-let engine: EspeakWorker | null = null;
+let engine: EspeakEngine | null = null;
 let currentVoice = '';
 
 function post(message: TtsOutMessage, transfer: Transferable[] = []): void {
   self.postMessage(message, transfer);
-}
-
-/** SSML is on in this build: escape markup characters. */
-function escapeText(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
 self.onmessage = async (event: MessageEvent<TtsInMessage>) => {
@@ -35,9 +21,7 @@ self.onmessage = async (event: MessageEvent<TtsInMessage>) => {
   if (message.type === 'init') {
     const started = performance.now();
     try {
-      const mod = (await import(/* webpackIgnore: true */ message.moduleUrl)) as { default: () => Promise<EspeakModule> };
-      const m = await mod.default();
-      engine = new m.eSpeakNGWorker();
+      engine = await loadEspeak(message.moduleUrl);
       post({ type: 'ready', sampleRate: engine.get_samplerate(), initMs: performance.now() - started });
     } catch (error) {
       post({ type: 'error', id: null, message: `eSpeak NG could not load: ${String(error)}` });
@@ -61,7 +45,7 @@ self.onmessage = async (event: MessageEvent<TtsInMessage>) => {
     const words: TtsTimedEvent[] = [];
     const phonemes: TtsTimedEvent[] = [];
     let total = 0;
-    engine.synthesize(escapeText(message.text), (chunk, events) => {
+    engine.synthesize(escapeForEspeak(message.text), (chunk, events) => {
       if (chunk && chunk.length) {
         chunks.push(chunk);
         total += chunk.length;

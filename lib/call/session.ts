@@ -87,8 +87,7 @@ export class CallSession {
   /** Whether the recognizer is running or known to be unavailable (no more early frames kept). */
   private recognizerSettled = false;
   private earlyFrames: { samples: Float32Array; timeMs: number }[] = [];
-  private micFrames = 0;
-  /** Audio-clock end (ms) of the latest mic frame received. */
+  /** Audio-clock end (ms) of the latest mic frame received; 0 before the first. */
   private micEndMs = 0;
   /** Audio-clock time (ms) of the latest speech end the turn detector reported, for takeTurn. */
   private speechEndMs: number | null = null;
@@ -414,7 +413,7 @@ export class CallSession {
     // the audio even when frames were lost to a glitch or the mic was muted for a while (counting
     // frames would fall behind by every missing one).
     const timeMs = timeSeconds * 1000;
-    if (this.micFrames++ === 0) {
+    if (this.micEndMs === 0) {
       // An empty frame at the moment the device opened: the audio before the first delivered frame
       // (while the worklet loaded) counts in the recognizer's clock too.
       this.earlyFrames.push({ samples: new Float32Array(0), timeMs: Math.min(this.media.micOpenedAtMs, timeMs) });

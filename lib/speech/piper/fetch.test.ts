@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { PiperError } from './config';
-import { fetchVoiceFile, readWithProgress, storeVoiceFile, type VoiceCache } from './fetch';
+import { readWithProgress } from '../download';
+import { fetchVoiceFile, storeVoiceFile, type VoiceCache } from './fetch';
 
 function streamed(chunks: number[][], headers: Record<string, string> = {}): Response {
   const body = new ReadableStream<Uint8Array>({

@@ -2,8 +2,6 @@
 import { readWithProgress } from '../download';
 import { PiperError } from './config';
 
-export { readWithProgress };
-
 /** The slice of a Cache the loader needs (so tests can pass a Map-backed fake). */
 export interface VoiceCache {
   match(url: string): Promise<Response | undefined>;
@@ -14,7 +12,6 @@ export interface FetchedFile {
   bytes: Uint8Array;
   fromCache: boolean;
 }
-
 
 /**
  * The file at `url`: from `cache` when there, else downloaded (only if `allowDownload`). Nothing is
