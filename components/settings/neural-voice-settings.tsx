@@ -3,12 +3,12 @@ import { useCallback, useEffect, useState } from 'react';
 import { useStore } from 'zustand';
 import { isVoiceCached, PERSONA_DEFAULT_VOICE, PERSONA_PIPER_VOICES, PIPER_VOICES, piperVoiceSpec, piperVoiceUrls, type PiperVoiceSpec } from '@/lib/speech/piper/catalogue';
 import { PiperVoice, type PiperLoadProgress } from '@/lib/speech/piper/piper-voice';
-import { formatBytes } from '@/lib/speech/piper/request';
+import { formatBytes, formatProgress } from '@/lib/speech/piper/request';
+import { DEMO_PERSONAS } from '@/lib/persona/personas';
 import { normalizeHost } from '@/lib/speech/stt/models';
 import { settingsStore } from '@/lib/settings/store';
 
 const SETTINGS_PERSONA = { espeak: 'en-us', rate: 175, pitch: 50 };
-const PERSONA_NAMES: Record<string, string> = { coach: 'Maya', friend: 'Walter', listener: 'Noor', study: 'Theo' };
 
 type RowState = { cached: boolean | null; size: number | null; busy: boolean; progress: PiperLoadProgress | null; message: string; error: boolean };
 
@@ -75,7 +75,7 @@ function VoiceRow({ spec, host, who }: { spec: PiperVoiceSpec; host: string; who
       {state.busy && (
         <p className="muted">
           <progress max={progress?.totalBytes || 1} value={progress?.totalBytes ? progress.loadedBytes : undefined} aria-label={`${spec.label} download progress`} data-testid="piper-progress" />{' '}
-          <span data-testid="piper-progress-text">{progress ? `${formatBytes(progress.loadedBytes)}${progress.totalBytes ? ` of ${formatBytes(progress.totalBytes)}` : ''}` : 'starting…'}</span>
+          <span data-testid="piper-progress-text">{progress ? formatProgress(progress.loadedBytes, progress.totalBytes) : 'starting…'}</span>
         </p>
       )}
       {state.message && <p className={state.error ? 'field-error' : 'muted'} data-testid="piper-result">{state.message}</p>}
@@ -89,7 +89,7 @@ export function NeuralVoiceSettings() {
   const host = normalizeHost(s.piperHost);
   const custom = s.piperVoice !== PERSONA_DEFAULT_VOICE && !PIPER_VOICES.some((v) => v.id === s.piperVoice);
   const rows: { spec: PiperVoiceSpec; who: string }[] = s.piperVoice === PERSONA_DEFAULT_VOICE
-    ? Object.entries(PERSONA_PIPER_VOICES).map(([persona, id]) => ({ spec: piperVoiceSpec(id)!, who: `${PERSONA_NAMES[persona] ?? persona}’s voice` }))
+    ? Object.entries(PERSONA_PIPER_VOICES).map(([persona, id]) => ({ spec: piperVoiceSpec(id)!, who: `${DEMO_PERSONAS.find((p) => p.id === persona)?.name ?? persona}’s voice` }))
     : [piperVoiceSpec(s.piperVoice)].filter((v): v is PiperVoiceSpec => v !== null).map((spec) => ({ spec, who: '' }));
   return (
     <div className="endpoint" data-testid="piper-settings">

@@ -10,6 +10,11 @@ export function formatBytes(bytes: number): string {
   return `${bytes} B`;
 }
 
+/** "3.2 MB of 12.3 MB", or "3.2 MB" while the server has not said how much (total 0). */
+export function formatProgress(loadedBytes: number, totalBytes: number): string {
+  return `${formatBytes(loadedBytes)}${totalBytes ? ` of ${formatBytes(totalBytes)}` : ''}`;
+}
+
 /**
  * The Piper voice a call with `personaId` uses. A call only reads the voice from this browser's
  * cache: the download needs the user's consent in Settings, so an uncached voice falls back to
@@ -21,6 +26,6 @@ export function neuralVoiceRequest(settings: { piperVoice: string; piperHost: st
     spec,
     host: settings.piperHost,
     allowDownload: false,
-    onProgress: ({ loadedBytes, totalBytes }) => onLabel(`Piper ${spec.id}: loading ${formatBytes(loadedBytes)}${totalBytes ? ` of ${formatBytes(totalBytes)}` : ''} from this device`),
+    onProgress: ({ loadedBytes, totalBytes }) => onLabel(`Piper ${spec.id}: loading ${formatProgress(loadedBytes, totalBytes)} from this device`),
   };
 }
