@@ -73,15 +73,23 @@ export type LexicalModelJson = LexicalLogisticJson | LexicalNetJson;
 
 const nets = new WeakMap<LexicalNetJson, LexicalNet>();
 
+/**
+ * The runnable GRU for a word model's weights, built once per model object. The turn model calls it
+ * when it loads, so broken weights fail there (LexicalNetError, `model:load`), not on every fragment.
+ */
+export function wordNetFor(model: LexicalNetJson): LexicalNet {
+  let net = nets.get(model);
+  if (!net) {
+    net = new LexicalNet(model);
+    nets.set(model, net);
+  }
+  return net;
+}
+
 /** End-of-turn probability of a fragment's words under either word model, 0..1. */
 export function wordModelProbability(model: LexicalModelJson, words: readonly string[], lastClass: number, firstClass: number): number {
   if (model.kind === 'gru') {
-    let net = nets.get(model);
-    if (!net) {
-      net = new LexicalNet(model);
-      nets.set(model, net);
-    }
-    const p = net.probability(words);
+    const p = wordNetFor(model).probability(words);
     return model.blend ? (p + lexicalEndProbability(model.blend, lexicalFeatureKeys(words, lastClass, firstClass))) / 2 : p;
   }
   return lexicalEndProbability(model, lexicalFeatureKeys(words, lastClass, firstClass));

@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { FEATURE_COUNT, FEATURE_NAMES } from './features';
+import { LexicalNetError } from './lexical-net';
 import { TurnModel, TurnModelError, type TurnModelJson } from './model';
 
 /** Two stumps: feature 0 <= 1 → -1 else +2; feature 1 <= 0.5 → 0.5 else -0.5. */
@@ -21,6 +22,11 @@ const STUMP_MODEL: TurnModelJson = {
 const SHIPPED = join(__dirname, '../../public/models/turns/turn-model.json');
 
 describe('TurnModel', () => {
+  test('broken word-net weights fail when the model loads, not on the first transcript', () => {
+    const brokenNet = { kind: 'gru' as const, vocabSize: 10, embedDim: 1, hiddenDim: 1, embedding: [0], weightIh: [0, 0, 0], weightHh: [0, 0, 0], biasIh: [0, 0, 0], biasHh: [0, 0, 0], out: [1], outBias: 0 };
+    expect(() => new TurnModel({ ...STUMP_MODEL, lexical: brokenNet })).toThrow(LexicalNetError);
+  });
+
   test.each([
     [[1, 0.5], 0.25 + 0.5 * (-1 + 0.5)], // both thresholds are inclusive on the left
     [[1.0001, 0.5], 0.25 + 0.5 * (2 + 0.5)],

@@ -1,4 +1,4 @@
-import type { LexicalModelJson } from './lexical';
+import { wordNetFor, type LexicalModelJson } from './lexical';
 
 /**
  * Gradient-boosted regression trees (binary log-loss) loaded from JSON and evaluated in
@@ -61,6 +61,8 @@ export class TurnModel {
     this.featureCount = json.featureNames.length;
     this.policy = { ...json.policy };
     this.lexical = json.lexical;
+    // Build the word net now: broken weights fail the load, not every transcript fragment later.
+    if (json.lexical?.kind === 'gru') wordNetFor(json.lexical);
     let total = 0;
     for (const tree of json.trees) total += tree.feature.length;
     this.feature = new Int32Array(total);
