@@ -39,7 +39,7 @@ export function addArkitMorphs(geometry: BufferGeometry, displace: Displacer): B
 }
 
 /** The skin: a sculpted sphere (width × height segments) with the full ARKit morph set. */
-export function buildSkinGeometry(shape: HeadShape, eyeXPos: number, segments: readonly [number, number] = [88, 64]): BufferGeometry {
+export function buildSkinGeometry(shape: HeadShape, eyeXPos: number, segments: readonly [number, number]): BufferGeometry {
   const geometry = new SphereGeometry(1, segments[0], segments[1]);
   const position = geometry.getAttribute('position');
   const p: Vec3 = { x: 0, y: 0, z: 0 };

@@ -1,7 +1,7 @@
 import { BufferGeometry, CylinderGeometry, Float32BufferAttribute, SphereGeometry } from 'three';
 import { mergeGeometries } from 'three/examples/jsm/utils/BufferGeometryUtils.js';
 import type { PersonaLook } from '../persona/types';
-import { DETAIL_SEGMENTS, type DetailSegments } from './head-detail';
+import type { DetailSegments } from './head-detail';
 import { shapeHead, smoothstep, type HeadShape, type Vec3 } from './head-shape';
 
 interface HairlineStyle {
@@ -49,7 +49,7 @@ function hairCap(shape: HeadShape, style: HairlineStyle, segments: readonly [num
 }
 
 /** Hair geometry for a persona: a cap plus the style's extras (bun, long curtain, curls). */
-export function buildHairGeometry(shape: HeadShape, hairStyle: PersonaLook['hairStyle'], seg: DetailSegments = DETAIL_SEGMENTS.full): BufferGeometry {
+export function buildHairGeometry(shape: HeadShape, hairStyle: PersonaLook['hairStyle'], seg: DetailSegments): BufferGeometry {
   const style = STYLES[hairStyle];
   const parts: BufferGeometry[] = [hairCap(shape, style, seg.hairCap)];
   if (hairStyle === 'bun') {
