@@ -11,11 +11,12 @@ const UNITS: Record<string, number> = {
 const TENS: Record<string, number> = { twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90 };
 
 type Op = '+' | '-' | '*' | '/';
+/** One token each: "take away", "multiplied by" and "divided by" are rewritten to minus, times and over first. */
 const OPERATORS: [RegExp, Op][] = [
   [/^(?:\+|plus)$/, '+'],
-  [/^(?:-|−|minus|take away|less)$/, '-'],
-  [/^(?:\*|x|×|times|multiplied by)$/, '*'],
-  [/^(?:\/|÷|divided by|over)$/, '/'],
+  [/^(?:-|−|minus|less)$/, '-'],
+  [/^(?:\*|x|×|times)$/, '*'],
+  [/^(?:\/|÷|over)$/, '/'],
 ];
 
 /** Turns number words into digits: "twenty five" → "25", "one hundred and two" → "102". */

@@ -1,5 +1,5 @@
 import { KinError } from '../errors';
-import { assemblePrompt } from './prompt';
+import { assemblePrompt, estimateTokens } from './prompt';
 import type { BrainChunk, BrainProvider, BrainRequest } from './types';
 
 /** A GGUF model the browser can download once and run with llama.cpp (wllama, WebAssembly). */
@@ -138,7 +138,7 @@ export class LocalLlmBrain implements BrainProvider {
         throw new KinError('brain:failed', `The in-browser model stopped: ${message}`, { cause: error });
       }
     }
-    yield { type: 'done', usage: { promptTokens: Math.ceil(prompt.length / 4), completionTokens } };
+    yield { type: 'done', usage: { promptTokens: estimateTokens(prompt), completionTokens } };
   }
 
   async dispose(): Promise<void> {

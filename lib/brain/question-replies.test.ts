@@ -115,6 +115,13 @@ describe('question sub-intents, per persona', () => {
 });
 
 describe('follow-up questions use the recent history', () => {
+  test.each(DEMO_PERSONAS.map((p) => [p.name, p] as const))('%s: "what would you do" leans on what the user told, not on a spoken question before it', async (_name, persona) => {
+    const asked: ChatMessage[] = [{ role: 'user', content: 'do you think i should move house' }, { role: 'assistant', content: 'That is yours to decide.' }];
+    expect(await reply({ persona, userText: 'What would you do?', history: asked })).not.toContain('You told me do');
+    const told: ChatMessage[] = [{ role: 'user', content: 'my landlord is raising the rent again' }, { role: 'assistant', content: 'That sounds stressful.' }];
+    expect(await reply({ persona, userText: 'What would you do?', history: told })).toContain('You told me your landlord is raising the rent again');
+  });
+
   test.each(personas)('%s: "and what about tomorrow?" after a weather question stays on the forecast', async (_name, persona) => {
     const [, second] = await converse(persona, ['Is it going to rain?', 'And what about tomorrow?']);
     expect(second).toMatch(/forecast for tomorrow/);

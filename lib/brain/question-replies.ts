@@ -3,7 +3,7 @@ import { styleTargets } from '../persona/style';
 import { topicsIn } from '../persona/style-lexicon';
 import type { Persona, PersonaStyle } from '../persona/types';
 import { solveArithmetic } from './arithmetic';
-import { answerMemoryQuestion, parseMemoryQuestion, pronounFor, type MemoryAnswer } from './memory-answers';
+import { answerMemoryQuestion, isQuestionLike, parseMemoryQuestion, pronounFor, type MemoryAnswer } from './memory-answers';
 import { classifyQuestion, combineFollowUp, decision, followUpOf, previousQuestion, suggestionTopic, type QuestionKind, type SuggestionTopic } from './questions';
 import { pick, pickSome, reflect } from './reflect';
 import type { ChatMessage } from './types';
@@ -317,7 +317,7 @@ function adviceLine({ persona, userText, you, seed, history }: QuestionContext):
     });
   }
   // "What would you do?", "how do I…": no options to weigh, so the user's last statement is the context.
-  const said = [...history].reverse().find((m) => m.role === 'user' && !/\?\s*$/.test(m.content.trim()) && m.content.split(/\s+/).length >= 3)?.content;
+  const said = [...history].reverse().find((m) => m.role === 'user' && !isQuestionLike(m.content) && m.content.split(/\s+/).length >= 3)?.content;
   const context = said && /\bwhat (?:would|should) (?:you|i) do\b|\bwhat do you think\b/i.test(userText) ? `You told me ${reflect(said).split(/\s+/).slice(0, 10).join(' ')}. ` : '';
   return (
     context +

@@ -73,9 +73,19 @@ function firstWord(phrase: string): string {
   return word;
 }
 
-/** The text's runs of letters and digits, lower-case: a phrase can only match where its first run is one of them. */
-function wordsIn(text: string): Set<string> {
-  return new Set(text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []);
+let lastText = '';
+let lastWords: ReadonlySet<string> = new Set();
+
+/**
+ * The text's runs of letters and digits, lower-case: a phrase can only match where its first run is
+ * one of them. A reply is checked against several lexicons in a row, so the last split is kept.
+ */
+function wordsIn(text: string): ReadonlySet<string> {
+  if (text !== lastText) {
+    lastText = text;
+    lastWords = new Set(text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []);
+  }
+  return lastWords;
 }
 
 /**
