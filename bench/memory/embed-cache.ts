@@ -2,7 +2,8 @@
 // official runs embed every record through the real write path).
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import type { Embedder } from '../../lib/memory/embedder';
+import { createHashEmbedder, type Embedder } from '../../lib/memory/embedder';
+import { loadUseLiteNode } from '../../lib/memory/embedder-node';
 
 /** Wraps an embedder with a cache in FILE keyed by the SHA-1 of each text; call save() at the end. */
 export function cachedEmbedder(inner: Embedder, file: string): Embedder & { save(): void } {
@@ -19,4 +20,20 @@ export function cachedEmbedder(inner: Embedder, file: string): Embedder & { save
       writeFileSync(file, JSON.stringify(store));
     },
   };
+}
+
+/**
+ * The evals' embedder: USE-Lite in Node, else the hash embedder (saying so on stderr with
+ * `missingNote`), behind the on-disk cache when `cacheFile` is given. `save()` writes the cache
+ * (nothing without one).
+ */
+export async function loadBenchEmbedder(missingNote: string, cacheFile?: string): Promise<{ embedder: Embedder; save(): void }> {
+  let embedder = await loadUseLiteNode();
+  if (!embedder) {
+    console.error(missingNote);
+    embedder = createHashEmbedder();
+  }
+  if (!cacheFile) return { embedder, save: () => undefined };
+  const cached = cachedEmbedder(embedder, cacheFile);
+  return { embedder: cached, save: () => cached.save() };
 }
