@@ -1,5 +1,5 @@
 import { cannotDoLine, greetingLine, isRequest, unsureLine } from '../persona/phrasing';
-import { fitReply } from '../persona/style-repair';
+import { repairReply } from '../persona/style-repair';
 import { withoutInstructions } from '../guardrails/injection';
 import type { PersonaStyle } from '../persona/types';
 import { styleTargets } from '../persona/style';
@@ -44,7 +44,7 @@ export class OfflineBrain implements BrainProvider {
       return;
     }
     // The persona's style targets are enforced on the composed reply (lib/persona/style-repair).
-    const reply = fitReply(composeReply(request), request.persona, request.adaptation);
+    const reply = composeFitted(request).fitted;
     const words = reply.split(/(?<=\s)/);
     for (const word of words) {
       if (signal.aborted) return;
@@ -118,16 +118,28 @@ const normalized = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]+/
  * and a fixed line is marked as said again.
  */
 export function composeReply(request: BrainRequest): string {
+  return composeFitted(request).raw;
+}
+
+/** The chosen reply as composed (`raw`) and after style repair (`fitted`, what is said); each candidate is repaired once. */
+function composeFitted(request: BrainRequest): { raw: string; fitted: string } {
+  const targets = styleTargets(request.persona, request.adaptation);
+  const fit = (reply: string) => repairReply(reply, targets).text;
   const recent = request.history.filter((m) => m.role === 'assistant').slice(-2).map((m) => normalized(m.content));
-  const repeats = (reply: string) => recent.includes(normalized(fitReply(reply, request.persona, request.adaptation)));
-  let reply = composeOnce(request, '');
-  for (let attempt = 1; attempt < 4 && recent.length && repeats(reply); attempt++) reply = composeOnce(request, `#${attempt}`);
-  if (recent.length && repeats(reply)) {
-    const base = reply;
-    const said = (prefix: string) => `${prefix} ${/^I\b/.test(base) || prefix.endsWith(':') ? base : base.charAt(0).toLowerCase() + base.slice(1)}`;
-    reply = ['As I said,', 'Like I said,', 'Once more:'].map(said).find((candidate) => !repeats(candidate)) ?? said('Once more:');
+  const repeats = (fitted: string) => recent.length > 0 && recent.includes(normalized(fitted));
+  let raw = composeOnce(request, '');
+  let fitted = fit(raw);
+  for (let attempt = 1; attempt < 4 && repeats(fitted); attempt++) {
+    raw = composeOnce(request, `#${attempt}`);
+    fitted = fit(raw);
   }
-  return reply;
+  if (repeats(fitted)) {
+    const base = raw;
+    const said = (prefix: string) => `${prefix} ${/^I\b/.test(base) || prefix.endsWith(':') ? base : base.charAt(0).toLowerCase() + base.slice(1)}`;
+    const candidates = ['As I said,', 'Like I said,', 'Once more:'].map((prefix) => ({ raw: said(prefix), fitted: fit(said(prefix)) }));
+    ({ raw, fitted } = candidates.find((c) => !repeats(c.fitted)) ?? candidates[2]);
+  }
+  return { raw, fitted };
 }
 
 function composeOnce({ persona, userText, history, affect, memories, adaptation, objective, knowledge, now }: BrainRequest, salt: string): string {
