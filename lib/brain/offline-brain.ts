@@ -8,7 +8,7 @@ import { matchToolIntent } from '../tools/intents';
 import { answerFromKnowledge } from '../knowledge/cite';
 import { isProcedural, safeMemories, sayMemory } from './memory-answers';
 import { answerQuestion } from './question-replies';
-import { classifyQuestion, followUpOf } from './questions';
+import { ASKS_WHAT_DOING, classifyQuestion, followUpOf } from './questions';
 import { pick, reflect } from './reflect';
 import type { BrainChunk, BrainProvider, BrainRequest } from './types';
 
@@ -171,7 +171,7 @@ function composeOnce({ persona, userText, history, affect, memories, adaptation,
     intent === 'question' ||
     ((intent === 'positive' || intent === 'statement') && (asksSomething || spokenQuestion)) ||
     followUpOf(userText) !== null ||
-    (intent === 'about-you' && /\bwhat are you (?:up to|doing)\b/i.test(userText));
+    (intent === 'about-you' && ASKS_WHAT_DOING.test(userText.toLowerCase()));
   if (questionLike && !isRequest(userText)) {
     const answer = answerQuestion({ persona, userText, history, memories, now, adaptation, you, name, seed });
     if (answer) return answer;

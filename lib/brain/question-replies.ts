@@ -4,7 +4,7 @@ import { topicsIn } from '../persona/style-lexicon';
 import type { Persona, PersonaStyle } from '../persona/types';
 import { solveArithmetic } from './arithmetic';
 import { answerMemoryQuestion, isQuestionLike, parseMemoryQuestion, pronounFor, type MemoryAnswer } from './memory-answers';
-import { classifyQuestion, combineFollowUp, decision, followUpOf, previousQuestion, suggestionTopic, type QuestionKind, type SuggestionTopic } from './questions';
+import { ASKS_IF_OK, ASKS_IF_THERE, ASKS_WHAT_DOING, classifyQuestion, combineFollowUp, decision, followUpOf, previousQuestion, suggestionTopic, type QuestionKind, type SuggestionTopic } from './questions';
 import { pick, pickSome, reflect } from './reflect';
 import type { ChatMessage } from './types';
 
@@ -219,10 +219,10 @@ function memoryLine({ persona, userText, memories, now, you, name, history, seed
 /** What the user asked about the companion itself. */
 function companionTopic(text: string): { type: 'there' | 'how' | 'today' | 'feelings' | 'likes'; thing: string | null } {
   const t = text.toLowerCase().replace(/[’]/g, "'").replace(/[?!.]+$/, '');
-  if (/\bare you (?:still )?(?:there|here|listening|awake|with me)\b/.test(t)) return { type: 'there', thing: null };
+  if (ASKS_IF_THERE.test(t)) return { type: 'there', thing: null };
   if (/\bhow (?:are|r) (?:you|u)\b|\bhow have you been\b/.test(t)) return { type: 'how', thing: null };
-  if (/\b(?:what (?:did|have) you (?:do|done|been)|what are you (?:up to|doing)|how(?:'s| is| was| has) your)\b/.test(t)) return { type: 'today', thing: null };
-  if (/\bare you (?:ok|okay|well|happy|sad|lonely|bored|tired|alright|all right|busy)\b|\bdo you (?:sleep|dream|eat|have feelings|get)\b/.test(t)) return { type: 'feelings', thing: null };
+  if (ASKS_WHAT_DOING.test(t) || /\b(?:what (?:did|have) you (?:do|done|been)|how(?:'s| is| was| has) your)\b/.test(t)) return { type: 'today', thing: null };
+  if (ASKS_IF_OK.test(t) || /\bdo you (?:sleep|dream|eat|have feelings|get)\b/.test(t)) return { type: 'feelings', thing: null };
   const thing = /\bdo you (?:like|love|enjoy) (.+)$/.exec(t)?.[1] ?? /\byour (?:favourite|favorite) (\w+)/.exec(t)?.[1] ?? null;
   return { type: 'likes', thing: thing && !/^(?:it|that|this|me|doing|to)$/.test(thing) ? reflect(thing) : null };
 }

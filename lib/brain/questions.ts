@@ -15,17 +15,22 @@ export type FollowUpKind = 'why' | 'more' | 'about';
 
 const norm = (text: string) => text.toLowerCase().replace(/[’]/g, "'").replace(/\s+/g, ' ').trim();
 
+/** Questions about what the companion is doing, whether it is well, whether it is there (lower-case text). */
+export const ASKS_WHAT_DOING = /\bwhat are you (?:up to|doing)\b/;
+export const ASKS_IF_OK = /\bare you (?:ok|okay|well|happy|sad|lonely|bored|tired|alright|all right|busy)\b/;
+export const ASKS_IF_THERE = /\bare you (?:still )?(?:there|here|listening|awake|with me)\b/;
+
 const COMPANION = [
   /\bhow (?:are|r) (?:you|u)\b(?! (?:going|getting|supposed|able) to)/,
   /\bhow(?:'s| is| was| has) (?:your|ur) (?:day|morning|evening|week|afternoon|weekend)\b/,
   /\bhow have you been\b/,
   /\bwhat (?:do|did|have) you (?:like|enjoy|love|do for fun|get up to|been up to|been doing|do all day|do today|do when)\b/,
   /\bwhat did you do\b/,
-  /\bwhat are you (?:up to|doing)\b/,
+  ASKS_WHAT_DOING,
   /\bdo you (?:like|love|enjoy|ever|get|have (?:a|any) (?:favourite|favorite|hobbies|friends|feelings)|sleep|dream|eat)\b/,
   /\bwhat(?:'s| is) your (?:favourite|favorite)\b|\byour (?:favourite|favorite) \w+\b/,
-  /\bare you (?:ok|okay|well|happy|sad|lonely|bored|tired|alright|all right|busy)\b/,
-  /\bare you (?:still )?(?:there|here|listening|awake|with me)\b/,
+  ASKS_IF_OK,
+  ASKS_IF_THERE,
 ];
 
 const LIVE = /\b(weather|rain(?:ing|y)?|snow(?:ing)?|sunny|forecast|temperature|how (?:hot|cold|warm)|umbrella|news|headlines?|what's happening in|scores?|who won|(?:match|game|race|football|cricket) results?|lottery|stock price|share price|exchange rate|traffic|trains? (?:running|on time|delayed)|open (?:today|now|tomorrow|on)|opening (?:hours|times)|what's on (?:tv|telly))\b/;
