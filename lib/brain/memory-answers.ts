@@ -54,12 +54,21 @@ const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Frida
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 const ordinal = (n: number) => `${n}${n % 10 === 1 && n !== 11 ? 'st' : n % 10 === 2 && n !== 12 ? 'nd' : n % 10 === 3 && n !== 13 ? 'rd' : 'th'}`;
 
+/** Local midnight of `date`, ms. */
+export function startOfDay(date: Date): number {
+  return new Date(date.getFullYear(), date.getMonth(), date.getDate()).getTime();
+}
+
+/** The days a memory's [YYYY-MM-DD] marks name, as local midnights (ms), in order. */
+export function memoryDays(memory: string): number[] {
+  return [...memory.matchAll(/\[(\d{4})-(\d{2})-(\d{2})\]/g)].map((m) => new Date(Number(m[1]), Number(m[2]) - 1, Number(m[3])).getTime());
+}
+
 /** A calendar day said naturally relative to `now`: "today", "tomorrow", "last Saturday", "on Saturday the 28th", "on Monday 3 August". */
 export function naturalDay(iso: string, now: Date): string {
   const [y, m, d] = iso.split('-').map(Number);
   const day = new Date(y, m - 1, d);
-  const today = new Date(now.getFullYear(), now.getMonth(), now.getDate());
-  const diff = Math.round((day.getTime() - today.getTime()) / 86_400_000);
+  const diff = Math.round((day.getTime() - startOfDay(now)) / 86_400_000);
   const weekday = WEEKDAYS[day.getDay()];
   if (diff === 0) return 'today';
   if (diff === 1) return 'tomorrow';
@@ -93,8 +102,8 @@ export function isProcedural(memory: string): boolean {
  * ("my sister [Anna (sister)]" → "your sister Anna"), dates said naturally, at most `maxWords` words.
  */
 export function sayMemory(memory: string, now: Date, maxWords = 16): string {
-  const today = new Date(now.getFullYear(), now.getMonth(), now.getDate()).getTime();
-  const past = [...memory.matchAll(/\[(\d{4})-(\d{2})-(\d{2})\]/g)].some((m) => new Date(Number(m[1]), Number(m[2]) - 1, Number(m[3])).getTime() < today);
+  const today = startOfDay(now);
+  const past = memoryDays(memory).some((day) => day < today);
   let text = memory
     .trim()
     // "she [Anna (sister)]" → "Anna"; "my sister [Anna (sister)]" → "my sister Anna".
