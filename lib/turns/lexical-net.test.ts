@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { lexicalCues, tokenize } from './lexical';
+import { lexicalCues, tokenize, wordModelProbability } from './lexical';
 import { LEXICAL_MAX_TOKENS, LEXICAL_VOCAB_SIZE, LexicalNet, LexicalNetError, lexicalTokenId, type LexicalNetJson } from './lexical-net';
 import type { TurnModelJson } from './model';
 
@@ -29,16 +29,23 @@ function tinyNet(): LexicalNetJson {
 }
 
 describe('word model v3 (GRU)', () => {
-  it('keeps closed-class words and maps other words to suffix shapes', () => {
-    expect(lexicalTokenId('and')).toBeGreaterThan(6);
+  it('keeps closed-class words, maps common words to their part of speech and others to suffix shapes', () => {
+    expect(lexicalTokenId('and')).toBeGreaterThan(12);
     expect(lexicalTokenId('because')).not.toBe(lexicalTokenId('and'));
+    // Not in the common-word lexicon: suffix shapes.
     expect(lexicalTokenId('gardening')).toBe(1);
     expect(lexicalTokenId('planted')).toBe(2);
-    expect(lexicalTokenId('quickly')).toBe(3);
-    expect(lexicalTokenId('tomatoes')).toBe(4);
+    expect(lexicalTokenId('wobbly')).toBe(3);
+    expect(lexicalTokenId('zebras')).toBe(4);
     expect(lexicalTokenId('42')).toBe(5);
     expect(lexicalTokenId('giraffe')).toBe(6);
-    expect(lexicalTokenId('glass')).toBe(6);
+    // Common words: their part of speech; irregular pasts share the -ed token, adverbs the -ly one.
+    expect(lexicalTokenId('glass')).toBe(7);
+    expect(lexicalTokenId('kitchen')).toBe(lexicalTokenId('cat'));
+    expect(lexicalTokenId('walk')).toBe(10);
+    expect(lexicalTokenId('sold')).toBe(lexicalTokenId('planted'));
+    expect(lexicalTokenId('quickly')).toBe(lexicalTokenId('wobbly'));
+    expect(lexicalTokenId('proud')).toBe(12);
   });
 
   it('computes the same GRU as the written-out equations', () => {
@@ -48,6 +55,17 @@ describe('word model v3 (GRU)', () => {
       const words = tokenize(text);
       expect(net.probability(words)).toBeCloseTo(scalarGru(json, words.map(lexicalTokenId)), 12);
     }
+  });
+
+  it('averages an ensemble: the net and its members', () => {
+    const a = tinyNet();
+    const b = { ...tinyNet(), out: [-1.5], outBias: 0.7 };
+    const words = tokenize('I planted tomatoes yesterday');
+    const pa = new LexicalNet(a).probability(words);
+    const pb = new LexicalNet(b).probability(words);
+    expect(Math.abs(pa - pb)).toBeGreaterThan(0.1);
+    expect(wordModelProbability({ ...a, members: [b] }, words, 0, 0)).toBeCloseTo((pa + pb) / 2, 12);
+    expect(wordModelProbability(a, words, 0, 0)).toBeCloseTo(pa, 12);
   });
 
   it('reads only the last LEXICAL_MAX_TOKENS words and is deterministic', () => {

@@ -2,15 +2,28 @@
  * Word model v3 of the lexical channel: a one-layer GRU over the fragment's words that outputs
  * the probability that the fragment completes a turn. Words of the closed classes (function
  * words, auxiliaries, fillers, discourse and reporting verbs, time words) and common verbs keep
- * their identity; every other word becomes a shape token from its suffix, so the model learns
- * structure ("subject + finite verb + closed-off complement" ends a turn, "… said", "… and",
- * "… to the", "if …" hold) and carries over to words it never saw.
+ * their identity; the commonest other words become their part of speech (lib/turns/pos-lexicon.ts:
+ * noun, plural noun, name, verb, verb -s, past, -ing, adjective, adverb), and any other word a
+ * shape token from its suffix, so the model learns structure ("subject + finite verb + a
+ * closed-off complement" ends a turn, "… said", "… and", "… to the", "if …" hold) and carries
+ * over to words it never saw.
  * Computed once per recognizer fragment (not per audio frame); weights come from
  * training/turns/train_lexical_net.py.
  */
+import { POS_WORDS } from './pos-lexicon';
 
-/** Shape tokens for words outside the lexicon (ids 1..SHAPES.length; 0 is unused). */
-const SHAPES = ['<ing>', '<ed>', '<ly>', '<s>', '<num>', '<word>'] as const;
+/**
+ * Class tokens for words outside the lexicon (ids 1..SHAPES.length; 0 is unused): suffix shapes,
+ * then parts of speech that no suffix shows.
+ */
+const SHAPES = ['<ing>', '<ed>', '<ly>', '<s>', '<num>', '<word>', '<noun>', '<nouns>', '<name>', '<verb>', '<verbs>', '<adj>'] as const;
+type Shape = (typeof SHAPES)[number];
+
+/** Part of speech (pos-lexicon.ts) -> class token; -ing, past and adverbs share the suffix shapes' tokens. */
+const POS_SHAPE: Readonly<Record<string, Shape>> = {
+  noun: '<noun>', nouns: '<nouns>', name: '<name>', verb: '<verb>', verbs: '<verbs>', adj: '<adj>',
+  ing: '<ing>', past: '<ed>', adv: '<ly>',
+};
 
 const LEXICON_TEXT =
   // pronouns and determiners
@@ -56,9 +69,15 @@ for (const word of LEXICON) if (!VOCAB.has(word)) VOCAB.set(word, 1 + SHAPES.len
 /** Size of the token space (ids 0..VOCAB_SIZE-1), for the trainer's embedding table. */
 export const LEXICAL_VOCAB_SIZE = 1 + SHAPES.length + VOCAB.size;
 
-/** Token id of one lower-case word: its own id when in the lexicon, else a suffix shape. */
+const POS = new Map<string, number>();
+for (const [pos, words] of Object.entries(POS_WORDS)) {
+  const id = 1 + SHAPES.indexOf(POS_SHAPE[pos]);
+  for (const word of words.split(' ')) if (!VOCAB.has(word)) POS.set(word, id);
+}
+
+/** Token id of one lower-case word: its own id when in the lexicon, else its part of speech, else a suffix shape. */
 export function lexicalTokenId(word: string): number {
-  const id = VOCAB.get(word);
+  const id = VOCAB.get(word) ?? POS.get(word);
   if (id !== undefined) return id;
   let shape: number;
   if (/^[0-9]/.test(word)) shape = 4;
@@ -96,7 +115,15 @@ export interface LexicalNetJson {
    * confidently wrong (see docs/turn-taking.md).
    */
   blend?: { bias: number; weights: Record<string, number> };
+  /**
+   * Optional further GRUs of the same shape, trained with other seeds; the word probability is the
+   * mean over this net and them (an ensemble errs less often with confidence on unseen texts).
+   */
+  members?: LexicalNetWeights[];
 }
+
+/** The weights of one GRU (a member of an ensemble carries no blend and no members). */
+export type LexicalNetWeights = Omit<LexicalNetJson, 'blend' | 'members'>;
 
 export class LexicalNetError extends Error {
   readonly code = 'model:load' as const;
@@ -111,7 +138,7 @@ export class LexicalNet {
   private readonly Wih: Float64Array;
   private readonly Whh: Float64Array;
 
-  constructor(private readonly json: LexicalNetJson) {
+  constructor(private readonly json: LexicalNetWeights) {
     const { vocabSize: V, embedDim: D, hiddenDim: H } = json;
     if (json.kind !== 'gru') throw new LexicalNetError(`unknown word model ${String(json.kind)}`);
     if (V !== LEXICAL_VOCAB_SIZE) throw new LexicalNetError(`word model vocabulary ${V} does not match lib/turns (${LEXICAL_VOCAB_SIZE})`);

@@ -71,25 +71,29 @@ export interface LexicalLogisticJson {
 /** Either word model: the logistic one over sparse keys, or the v3 GRU (lexical-net.ts). */
 export type LexicalModelJson = LexicalLogisticJson | LexicalNetJson;
 
-const nets = new WeakMap<LexicalNetJson, LexicalNet>();
+const nets = new WeakMap<LexicalNetJson, LexicalNet[]>();
 
 /**
- * The runnable GRU for a word model's weights, built once per model object. The turn model calls it
- * when it loads, so broken weights fail there (LexicalNetError, `model:load`), not on every fragment.
+ * The runnable GRUs for a word model's weights (the net and its ensemble members), built once per
+ * model object. The turn model calls it when it loads, so broken weights fail there
+ * (LexicalNetError, `model:load`), not on every fragment.
  */
-export function wordNetFor(model: LexicalNetJson): LexicalNet {
-  let net = nets.get(model);
-  if (!net) {
-    net = new LexicalNet(model);
-    nets.set(model, net);
+export function wordNetFor(model: LexicalNetJson): readonly LexicalNet[] {
+  let built = nets.get(model);
+  if (!built) {
+    built = [model, ...(model.members ?? [])].map((weights) => new LexicalNet(weights));
+    nets.set(model, built);
   }
-  return net;
+  return built;
 }
 
 /** End-of-turn probability of a fragment's words under either word model, 0..1. */
 export function wordModelProbability(model: LexicalModelJson, words: readonly string[], lastClass: number, firstClass: number): number {
   if (model.kind === 'gru') {
-    const p = wordNetFor(model).probability(words);
+    const members = wordNetFor(model);
+    let p = 0;
+    for (const net of members) p += net.probability(words);
+    p /= members.length;
     return model.blend ? (p + lexicalEndProbability(model.blend, lexicalFeatureKeys(words, lastClass, firstClass))) / 2 : p;
   }
   return lexicalEndProbability(model, lexicalFeatureKeys(words, lastClass, firstClass));

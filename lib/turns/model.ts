@@ -33,6 +33,12 @@ export interface TurnPolicyParams {
   minPauseMs: number;
   /** Pause after which the floor is taken regardless of the model, ms. */
   maxPauseMs: number;
+  /**
+   * Shortest pause for a model commit while no recognizer fragment covers the latest speech, ms
+   * (a pause inside a long sentence, real speech without a recognizer): there the trees judge by
+   * prosody alone, which synthetic voices make look surer than it is. Absent: `minPauseMs`.
+   */
+  noWordsMinPauseMs?: number;
 }
 
 export class TurnModelError extends Error {

@@ -46,6 +46,22 @@ describe('TurnPolicy (stub model)', () => {
     expect(types(events)).toEqual(['user-start', 'user-pause', 'speculate', 'cancel', 'user-pause']);
   });
 
+  test('without words covering the latest speech, a sure model waits for noWordsMinPauseMs', () => {
+    // A stump on pauseMs alone: sure of an end from 50 ms of pause on, words or not.
+    const pauseStump: TurnModelJson = {
+      ...LEXICAL_STUMP,
+      trees: [{ feature: [FEATURE_INDEX.pauseMs, -1, -1], threshold: [40, 0, 0], left: [1, 0, 0], right: [2, 0, 0], value: [0, -3, 3] }],
+    };
+    const audio = concat(noise(0.5, 0), voicedSegment(1.2, 150, 120), noise(1.5, 0));
+    const commitPause = (model: TurnModelJson, words: { text: string; start: number; end: number }[]) =>
+      runDetector(new TurnDetector(model), audio, words).find((e) => e.type === 'commit')?.pauseMs;
+    const gated: TurnModelJson = { ...pauseStump, policy: { ...pauseStump.policy, noWordsMinPauseMs: 400 } };
+    expect(commitPause(pauseStump, [])).toBe(50);
+    expect(commitPause(gated, [])).toBe(400);
+    // Words that cover the speech lift the gate as soon as they arrive (end + 0.3 s).
+    expect(commitPause(gated, [{ text: 'it was fine', start: 0.5, end: 1.7 }])).toBeLessThan(320);
+  });
+
   test('the max pause takes the floor without the model', () => {
     const audio = concat(noise(0.5, 0), voicedSegment(1.2, 150, 120), noise(2.2, 0));
     const events = runDetector(new TurnDetector(LEXICAL_STUMP), audio, []);

@@ -1,4 +1,6 @@
-import type { TurnFeatures } from './features';
+import { FEATURE_NAMES, type TurnFeatures } from './features';
+
+const LEX_AVAILABLE = FEATURE_NAMES.indexOf('lexAvailable');
 import type { TurnPolicyParams } from './model';
 import type { TurnEventType } from './protocol';
 
@@ -89,6 +91,10 @@ export class TurnPolicy {
           this.emit('user-pause');
         }
         if (pauseMs < o.minPauseMs) break;
+        if (o.noWordsMinPauseMs !== undefined && pauseMs < o.noWordsMinPauseMs && pauseMs < o.maxPauseMs &&
+            features.values[LEX_AVAILABLE] !== 1) {
+          break;
+        }
         if (!this.speculating && floorProbability >= o.speculateThreshold) {
           this.speculating = true;
           this.emit('speculate');

@@ -22,6 +22,9 @@ PLAN = {
     "heldout2": [("espeak-ng", 9101, 8), ("flite", 9102, 8), ("festival", 9103, 5)],
     "heldout3": [("espeak-ng", 9201, 8), ("flite", 9202, 8), ("festival", 9203, 5)],
     "heldout4": [("espeak-ng", 9301, 10), ("flite", 9302, 10), ("festival", 9303, 6)],
+    "heldout5": [("espeak-ng", 9401, 10), ("flite", 9402, 10), ("festival", 9403, 6)],
+    "heldout6": [("espeak-ng", 9501, 10), ("flite", 9502, 10), ("festival", 9503, 5)],
+    "heldout7": [("espeak-ng", 9601, 10), ("flite", 9602, 10), ("festival", 9603, 5)],
 }
 
 
@@ -82,16 +85,16 @@ def run_one(job, out, bank):
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--out", required=True)
-    ap.add_argument("--split", default="train", choices=["train", "heldout", "heldout2", "heldout3", "heldout4"])
+    ap.add_argument("--split", default="train", choices=["train"] + ["heldout"] + ["heldout%d" % k for k in range(2, 8)])
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--augment", type=int, default=None, help="augmented copies per sample")
     a = ap.parse_args()
     sys.path.insert(0, HERE)
-    from text_bank import TRAIN, HELDOUT, HELDOUT2, HELDOUT3, HELDOUT4
+    import text_bank
     os.makedirs(a.out, exist_ok=True)
     bank = os.path.join(a.out, "bank.json")
-    json.dump({"train": TRAIN, "heldout": HELDOUT, "heldout2": HELDOUT2, "heldout3": HELDOUT3, "heldout4": HELDOUT4}[a.split], open(bank, "w"))
+    json.dump(getattr(text_bank, a.split.upper()), open(bank, "w"))
     with ThreadPoolExecutor(a.jobs) as pool:
         raws = list(pool.map(lambda j: run_one(j, a.out, bank), PLAN[a.split]))
     n_aug = a.augment if a.augment is not None else (1 if a.split == "train" else 0)

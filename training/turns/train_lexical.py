@@ -84,8 +84,8 @@ def main():
     ap.add_argument("--seed", type=int, default=7)
     a = ap.parse_args()
     sys.path.insert(0, HERE)
-    from text_bank import HELDOUT, HELDOUT2, lexical_bank
-    bank = lexical_bank([HELDOUT, HELDOUT2, default_bank()])
+    from text_bank import HELDOUT, HELDOUT2, HELDOUT3, HELDOUT4, lexical_bank
+    bank = lexical_bank([HELDOUT, HELDOUT2, HELDOUT3, HELDOUT4, default_bank()])
     texts, labels, cores = fragments(bank)
     os.makedirs(a.work, exist_ok=True)
     keys = keys_for(texts, a.work, "lex")

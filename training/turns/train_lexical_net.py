@@ -1,16 +1,17 @@
-"""Trains the v3 word model of the lexical channel: a one-layer GRU (lib/turns/lexical-net.ts)
-over the fragment's tokens -> P(the fragment completes a turn).
+"""Trains the word model of the lexical channel: an ensemble of one-layer GRUs
+(lib/turns/lexical-net.ts; v4: five, seeds SEED, SEED+100, ...) over the fragment's tokens (closed-class
+words, parts of speech, suffix shapes) -> P(the fragment completes a turn), the mean of the members.
 
 Data: the generative grammar of lexical_grammar.py plus the TRAIN bank and its text-only
 extension (text_bank.lexical_bank), each hold optionally after "middle clause, " and each end
 after "middle clause and ", as make-turn-corpus renders them. Exact items of the dev set's bank
-(make-turn-corpus's default bank) and of the HELDOUT / HELDOUT2 banks are removed.
-Also writes OUT.crossfit.json, a net trained on the grammar alone (it never saw the TRAIN bank
+(make-turn-corpus's default bank) and of the HELDOUT..HELDOUT4 banks are removed.
+Also writes OUT.crossfit.json, an ensemble trained on the grammar alone (it never saw the TRAIN bank
 the audio corpus speaks), so train.py can feed the frame model word probabilities as
 (un)reliable as they are on texts nobody trained on. Reports text-level accuracy on the held-out banks (never trained on).
 Deterministic given --seed (one CPU thread).
 
-usage: train_lexical_net.py --work DIR --out LEXICAL.json [--seed 7]
+usage: train_lexical_net.py --work DIR --out LEXICAL.json [--seed 7] [--ensemble 5] [--blend V2.json]
 """
 import argparse, json, os, subprocess, sys, time
 import numpy as np
@@ -115,16 +116,17 @@ def main():
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--per-class", type=int, default=30000)
     ap.add_argument("--blend", help="v2 logistic word model (train_lexical.py output) to average with the net")
+    ap.add_argument("--ensemble", type=int, default=5, help="GRUs per word model (seeds seed, seed+100, ...), averaged")
     a = ap.parse_args()
     started = time.time()
     torch.set_num_threads(1)
     sys.path.insert(0, HERE)
     import lexical_grammar
     import train_lexical as tl
-    from text_bank import HELDOUT, HELDOUT2, lexical_bank
+    from text_bank import HELDOUT, HELDOUT2, HELDOUT3, HELDOUT4, lexical_bank
     default = tl.default_bank()
-    banned = {norm(t) for b in (HELDOUT, HELDOUT2, default) for k in ("holds", "ends", "mids") for t in b[k]}
-    texts, labels, cores = bank_fragments(lexical_bank([HELDOUT, HELDOUT2, default]))
+    banned = {norm(t) for b in (HELDOUT, HELDOUT2, HELDOUT3, HELDOUT4, default) for k in ("holds", "ends", "mids") for t in b[k]}
+    texts, labels, cores = bank_fragments(lexical_bank([HELDOUT, HELDOUT2, HELDOUT3, HELDOUT4, default]))
     n_bank = len(texts)
     for text, label in lexical_grammar.generate(a.per_class, a.seed):
         texts.append(text); labels.append(label); cores.append(text)
@@ -134,8 +136,13 @@ def main():
     os.makedirs(a.work, exist_ok=True)
     vocab, seqs = ids_for(texts, a.work, "net")
     print("word net: %d fragments (%d ends), vocabulary %d" % (len(texts), sum(labels), vocab))
-    net = fit(vocab, seqs, labels, a.seed)
+    nets = [fit(vocab, seqs, labels, a.seed + 100 * k) for k in range(a.ensemble)]
+    net = nets[0]
     model = export(net, vocab)
+    if len(nets) > 1:
+        model["members"] = [export(n, vocab) for n in nets[1:]]
+    if not a.blend and os.path.exists(a.out + ".blend-folds.json"):
+        os.remove(a.out + ".blend-folds.json")  # left by an earlier run with --blend: train.py would use it
     if a.blend:
         model["blend"] = json.load(open(a.blend))
         # train.py cross-fits the blended probability with the logistic model's fold models.
@@ -147,11 +154,14 @@ def main():
     # on a bank nobody trained on, so the trees learn how far to trust the word channel.
     grammar = np.arange(len(texts)) >= n_bank  # the grammar's fragments come after the bank's
     gidx = np.nonzero(grammar)[0]
-    cross = fit(vocab, [seqs[i] for i in gidx], [labels[i] for i in gidx], a.seed + 1)
-    json.dump(export(cross, vocab), open(a.out + ".crossfit.json", "w"), separators=(",", ":"))
+    crosses = [fit(vocab, [seqs[i] for i in gidx], [labels[i] for i in gidx], a.seed + 1 + 100 * k) for k in range(a.ensemble)]
+    cross_model = export(crosses[0], vocab)
+    if len(crosses) > 1:
+        cross_model["members"] = [export(n, vocab) for n in crosses[1:]]
+    json.dump(cross_model, open(a.out + ".crossfit.json", "w"), separators=(",", ":"))
     bidx = np.nonzero(~grammar)[0]
     y = np.array(labels)
-    pb = predict(cross, [seqs[i] for i in bidx])
+    pb = np.mean([predict(c, [seqs[i] for i in bidx]) for c in crosses], axis=0)
     print("word net: grammar-only net on the TRAIN bank fragments (unseen): accuracy %.4f, holds > 0.5: %d of %d"
           % (float(((pb > 0.5) == (y[bidx] == 1)).mean()), int(((pb > 0.5) & (y[bidx] == 0)).sum()), int((y[bidx] == 0).sum())))
     # The runtime (TypeScript) must reproduce the trained net.
@@ -162,7 +172,7 @@ def main():
     ref = predict(net, [seqs[i] for i in sample])
     assert np.max(np.abs(ts - ref)) < 2e-4, "TypeScript net differs from torch by %g" % np.max(np.abs(ts - ref))
     report = {}
-    for name, bank in (("heldout", HELDOUT), ("heldout2", HELDOUT2), ("dev_bank", default)):
+    for name, bank in (("heldout", HELDOUT), ("heldout2", HELDOUT2), ("heldout3", HELDOUT3), ("heldout4", HELDOUT4), ("dev_bank", default)):
         bt, bl, _ = bank_fragments(bank)
         p = np.array(probs_for(bt, a.out, a.work, name))
         bl = np.array(bl)
