@@ -276,6 +276,9 @@ DISCOURSE = ["guess what", "you know what", "get this", "listen", "look", "mind 
 PREP_OPENERS = ["because of", "despite", "instead of", "apart from", "thanks to", "according to", "except for",
                 "in spite of", "as for", "unlike", "besides", "along with", "without", "after", "before",
                 "since", "until", "during", "regardless of", "compared to", "ever since", "right after"]
+# The same relative-clause phrases closing a clause are ends: "that's the way he put it", "I loved the
+# film we watched" (as a subject they hold: "the film we watched,").
+REL_FRAMES = ["that's", "that was", "this is", "it was", "it's", "that's not", "he's", "she was", "you're"]
 # Ends: two clauses joined by "so / but / because", and statements with a modal or its contraction.
 JOINERS = ["so", "but", "because", "and then", "and now", "so now", "but then", "and luckily", "and anyway"]
 MODAL_ENDS = ["I'd love that", "I'd like that", "I'd better go", "we'd better not", "I'll think about it",
@@ -347,7 +350,12 @@ def end_fragment(r):
         return r.choice(MODAL_ENDS) if r.random() < 0.5 else "%s %s" % (r.choice(MODAL_SUBJ), r.choice(MODAL_VPS))
     if k < 0.90:
         return "%s %s %s" % (statement(r), r.choice(JOINERS), _lc_first(statement(r)))
-    if k < 0.93:
+    if k < 0.92:
+        rel = "%s %s" % (r.choice(REL_HEADS), r.choice(REL_CLAUSES))
+        if r.random() < 0.5:
+            return "%s %s" % (r.choice(REL_FRAMES), rel)
+        return "%s %s %s" % (subject(r), r.choice([v for v in V_TRANS if " " not in v]), rel)
+    if k < 0.94:
         items = r.sample(LIST_ITEMS, 3)
         return "%s %s %s and %s" % (r.choice(LIST_FRAMES), items[0], items[1], items[2])
     return "%s and %s" % (statement(r), _lc_first(statement(r)))
