@@ -252,7 +252,7 @@ MIDS = ["I went to the bank", "my phone died", "the car made a weird noise", "we
 REL_HEADS = ["the way", "the thing", "the woman", "the man", "the guy", "the girl", "the place", "the shop",
              "the day", "the moment", "the one", "the friend", "the doctor", "the bloke", "the lady", "the house",
              "the film", "the book", "the food", "the job", "the people", "the bit", "the time", "the story",
-             "everything", "something", "all", "what", "the only thing", "the last thing", "the first person"]
+             "everything", "something", "all", "the only thing", "the last thing", "the first person"]
 REL_CLAUSES = ["she said it", "he looked at me", "I met", "I told you about", "we stayed at", "you mentioned",
                "she works with", "he made", "they sent", "I saw yesterday", "we went to", "my sister likes",
                "that lives next door", "who came round", "that I ordered", "which broke", "she bought me",
@@ -279,6 +279,14 @@ PREP_OPENERS = ["because of", "despite", "instead of", "apart from", "thanks to"
 # The same relative-clause phrases closing a clause are ends: "that's the way he put it", "I loved the
 # film we watched" (as a subject they hold: "the film we watched,").
 REL_FRAMES = ["that's", "that was", "this is", "it was", "it's", "that's not", "he's", "she was", "you're"]
+# Questions whose object is such a phrase or a wh-clause ("can you remind me what we said"): ends,
+# although the phrase alone holds. And a yes / no / oh before a short answer ("yes I think so").
+Q_REL_FRAMES = ["can you remind me", "do you remember", "do you know", "can you tell me", "did you see",
+                "have you heard", "could you check", "would you tell me", "do you like", "did I tell you about"]
+WH_CLAUSES = ["what we talked about", "what she said", "what I told you", "where I put it", "when it starts",
+              "how it works", "who called", "why he left", "what happened last time", "what time it is",
+              "where we parked", "how much it was", "which one I picked", "what I should do"]
+ANSWER_LEADS = ["yes", "no", "oh", "yeah", "well", "hmm", "ah", "right", "okay"]
 # Ends: two clauses joined by "so / but / because", and statements with a modal or its contraction.
 JOINERS = ["so", "but", "because", "and then", "and now", "so now", "but then", "and luckily", "and anyway"]
 MODAL_ENDS = ["I'd love that", "I'd like that", "I'd better go", "we'd better not", "I'll think about it",
@@ -345,11 +353,15 @@ def end_fragment(r):
         return statement(r) + " " + r.choice(["right", "isn't it", "don't you think", "you know what I mean",
                                               "do you think", "or not", "is that okay", "too"])
     if k < 0.84:
-        return r.choice(SHORT_ENDS)
+        short = r.choice(SHORT_ENDS)
+        return ("%s %s" % (r.choice(ANSWER_LEADS), _lc_first(short))) if r.random() < 0.25 else short
     if k < 0.87:
         return r.choice(MODAL_ENDS) if r.random() < 0.5 else "%s %s" % (r.choice(MODAL_SUBJ), r.choice(MODAL_VPS))
-    if k < 0.90:
+    if k < 0.895:
         return "%s %s %s" % (statement(r), r.choice(JOINERS), _lc_first(statement(r)))
+    if k < 0.91:
+        obj = r.choice(WH_CLAUSES) if r.random() < 0.5 else "%s %s" % (r.choice(REL_HEADS), r.choice(REL_CLAUSES))
+        return "%s %s" % (r.choice(Q_REL_FRAMES), obj)
     if k < 0.92:
         rel = "%s %s" % (r.choice(REL_HEADS), r.choice(REL_CLAUSES))
         if r.random() < 0.5:
