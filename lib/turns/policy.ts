@@ -1,6 +1,4 @@
-import { FEATURE_NAMES, type TurnFeatures } from './features';
-
-const LEX_AVAILABLE = FEATURE_NAMES.indexOf('lexAvailable');
+import { FEATURE_INDEX, type TurnFeatures } from './features';
 import type { TurnPolicyParams } from './model';
 import type { TurnEventType } from './protocol';
 
@@ -90,11 +88,10 @@ export class TurnPolicy {
           this.pauseAnnounced = true;
           this.emit('user-pause');
         }
-        if (pauseMs < o.minPauseMs) break;
-        if (o.noWordsMinPauseMs !== undefined && pauseMs < o.noWordsMinPauseMs && pauseMs < o.maxPauseMs &&
-            features.values[LEX_AVAILABLE] !== 1) {
-          break;
-        }
+        // Without words covering the latest speech the trees judge by prosody alone: wait longer
+        // (noWordsMinPauseMs), but never past the pause that takes the floor regardless.
+        const wordsCover = features.values[FEATURE_INDEX.lexAvailable] === 1;
+        if (pauseMs < (wordsCover ? o.minPauseMs : Math.max(o.minPauseMs, Math.min(o.noWordsMinPauseMs ?? 0, o.maxPauseMs)))) break;
         if (!this.speculating && floorProbability >= o.speculateThreshold) {
           this.speculating = true;
           this.emit('speculate');
