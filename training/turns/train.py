@@ -130,14 +130,12 @@ def tree_score(trees, base, x):
     return base + s
 
 
-def simulate(files, X, cols, prob, threshold, min_pause, no_words_min=0, rows=None):
+def simulate(files, X, cols, prob, threshold, min_pause, no_words_min=0):
     """Commit times under the policy: first pause frame with p >= threshold after min_pause
-    (after no_words_min while no fragment covers the latest speech); only `rows` if given."""
+    (after no_words_min while no fragment covers the latest speech)."""
     f_col, t_col, p_col = cols.index("file"), cols.index("time"), cols.index("pauseMs")
     ipu_col, lex_col = cols.index("ipuMs"), cols.index("lexAvailable")
     out = {name: [] for name in files}
-    if rows is not None:
-        X, prob = X[rows], prob[rows]
     committed_at = -1.0
     last_file = -1
     decided_run = False
@@ -202,7 +200,7 @@ def main():
         cols = cols[:2 + a.max_features]
     feat = X[:, 2:]
     # Five folds by source sample (an augmented copy stays with its source). The policy's threshold
-    # is chosen on out-of-fold probabilities of all of them (910 turn ends, not one fold's 182: on
+    # is chosen on out-of-fold probabilities of all of them (866 turn ends, not one fold's 182: on
     # one fold a single decision moved the threshold between 0.80 and 0.88); the shipped trees are
     # then trained on every file.
     def fold_of(name):
@@ -236,24 +234,21 @@ def main():
     mine = np.array([tree_score(trees, base, feat[i]) for i in check])
     assert np.max(np.abs(ref - mine)) < 1e-6, "tree export mismatch %g" % np.max(np.abs(ref - mine))
     scorer = load_scorer()
-    val_names = list(files)
-    val_labels = {n: labels[n] for n in val_names}
     best = None
     results = []
-    val_rows = None
     inside = longest_pause_inside_fragments(a.corpus, files)
     no_words_min = int(math.floor(inside / 100) + 1) * 100
     print("longest pause inside a fragment: %d ms -> no-words min pause %d ms" % (inside, no_words_min))
     for threshold in [0.5, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.88, 0.9, 0.92, 0.94, 0.96, 0.98]:
         for min_pause in [30, 100]:
-            dec = simulate(files, X, cols, prob, threshold, min_pause, no_words_min, val_rows)
-            s = scorer.score(val_labels, {n: dec[n] for n in val_names})
+            dec = simulate(files, X, cols, prob, threshold, min_pause, no_words_min)
+            s = scorer.score(labels, dec)
             # An interruption and a missed turn end (the user waits 1.9 s) cost about the same;
             # each 100 ms of median latency costs one of them.
             # A turn end taken after 450 ms (the p90 target) costs a twelfth of a missed one: the
             # tail breaks ties between thresholds, interruptions stay the dominant cost.
             missed = round((1 - s["recall"]) * s["turn_ends"])
-            late = count_late(val_labels, {n: dec[n] for n in val_names}, 0.45)
+            late = count_late(labels, dec, 0.45)
             cost = 3 * s["interruptions"] + 3 * missed + 0.25 * late + (s["median_latency_ms"] or 9e9) / 100
             s = dict(s, late_over_450ms=late)
             results.append((threshold, min_pause, s))

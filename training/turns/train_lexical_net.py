@@ -103,6 +103,14 @@ def export(net, vocab):
             "outBias": round(float(net.out.bias[0]), 5)}
 
 
+def export_ensemble(nets, vocab):
+    """The first net's weights, with the others as its `members` (lib/turns averages them)."""
+    model = export(nets[0], vocab)
+    if len(nets) > 1:
+        model["members"] = [export(n, vocab) for n in nets[1:]]
+    return model
+
+
 def bank_fragments(bank):
     sys.path.insert(0, HERE)
     import train_lexical as tl
@@ -138,9 +146,7 @@ def main():
     print("word net: %d fragments (%d ends), vocabulary %d" % (len(texts), sum(labels), vocab))
     nets = [fit(vocab, seqs, labels, a.seed + 100 * k) for k in range(a.ensemble)]
     net = nets[0]
-    model = export(net, vocab)
-    if len(nets) > 1:
-        model["members"] = [export(n, vocab) for n in nets[1:]]
+    model = export_ensemble(nets, vocab)
     if not a.blend and os.path.exists(a.out + ".blend-folds.json"):
         os.remove(a.out + ".blend-folds.json")  # left by an earlier run with --blend: train.py would use it
     if a.blend:
@@ -155,10 +161,7 @@ def main():
     grammar = np.arange(len(texts)) >= n_bank  # the grammar's fragments come after the bank's
     gidx = np.nonzero(grammar)[0]
     crosses = [fit(vocab, [seqs[i] for i in gidx], [labels[i] for i in gidx], a.seed + 1 + 100 * k) for k in range(a.ensemble)]
-    cross_model = export(crosses[0], vocab)
-    if len(crosses) > 1:
-        cross_model["members"] = [export(n, vocab) for n in crosses[1:]]
-    json.dump(cross_model, open(a.out + ".crossfit.json", "w"), separators=(",", ":"))
+    json.dump(export_ensemble(crosses, vocab), open(a.out + ".crossfit.json", "w"), separators=(",", ":"))
     bidx = np.nonzero(~grammar)[0]
     y = np.array(labels)
     pb = np.mean([predict(c, [seqs[i] for i in bidx]) for c in crosses], axis=0)
