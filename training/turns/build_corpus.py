@@ -1,7 +1,7 @@
 """Builds the turn-taking training corpus (or the held-out one) with make-turn-corpus,
 then augments every sample once (gain, noise, sox room reverb, sox speed) with labels rescaled.
 
-usage: build_corpus.py --out DIR [--split train|heldout] [--seed S] [--jobs 2]
+usage: build_corpus.py --out DIR [--split train|heldout|heldout2..heldout7] [--seed S] [--jobs 2]
 Deterministic given --seed. Never reads shared/data/speech or the dev set.
 """
 import argparse, json, os, random, subprocess, shutil, sys, wave
@@ -85,7 +85,7 @@ def run_one(job, out, bank):
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--out", required=True)
-    ap.add_argument("--split", default="train", choices=["train"] + ["heldout"] + ["heldout%d" % k for k in range(2, 8)])
+    ap.add_argument("--split", default="train", choices=["train", "heldout"] + ["heldout%d" % k for k in range(2, 8)])
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--augment", type=int, default=None, help="augmented copies per sample")

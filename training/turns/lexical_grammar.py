@@ -296,10 +296,9 @@ MODAL_ENDS = ["I'd love that", "I'd like that", "I'd better go", "we'd better no
               "I won't forget", "I wouldn't mind", "it can wait", "they'll be fine", "she'd love it"]
 MODAL_SUBJ = ["I'd", "I'll", "we'll", "we'd", "she'll", "he'd", "you'll", "they'd", "I could", "I might",
               "we should", "you can", "I would", "it might", "it'll"]
-MODAL_VPS = ["love to", "like that", "call tomorrow", "be fine", "go next week", "try again", "manage",
+MODAL_VPS = ["like that", "call tomorrow", "be fine", "go next week", "try again", "manage",
              "need a hand", "enjoy it", "finish it later", "see her on Sunday", "bring the cake", "be there",
              "sort it out", "think about it", "rather stay in", "hate that", "be late", "fix it"]
-MODAL_VPS = [v for v in MODAL_VPS if not v.endswith(" to")]
 
 
 def mid_clause(r):
