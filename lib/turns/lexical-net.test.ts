@@ -89,4 +89,14 @@ describe('word model v3 (GRU)', () => {
     for (const hold of ['and', 'um so', 'my neighbour told me that', 'because the', 'we drove down to the']) expect(p(hold)).toBeLessThan(0.3);
     for (const end of ['where did you park the van', 'she repaired the old clock', 'thank you very much', 'i went to the dentist']) expect(p(end)).toBeGreaterThan(0.5);
   });
+
+  it('the shipped word model does not read a sentence ending in a time phrase or a stance as a sure hold', () => {
+    const model = JSON.parse(readFileSync(join(__dirname, '../../public/models/turns/turn-model.json'), 'utf8')) as TurnModelJson;
+    const p = (text: string) => lexicalCues(text, model.lexical).endProbability;
+    // "mid, after lunch," holds and "… after lunch." ends share their words; prosody tells them
+    // apart. v4 gave these under 0.01 (it had only seen such adjuncts in holds).
+    for (const text of ['i finished the book before lunch', 'it was too cold to be honest', 'we walked home after the concert']) {
+      expect(p(text)).toBeGreaterThan(0.15);
+    }
+  });
 });

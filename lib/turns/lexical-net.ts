@@ -32,7 +32,7 @@ const LEXICON_TEXT =
   'both either neither much many more most few little lot lots another other such own one ones ' +
   // be / have / do / modals and contractions
   'be is am are was were been being have has had having do does did done doing ' +
-  "can could will would shall should may might must can't couldn't won't wouldn't shouldn't don't doesn't " +
+  "can could will would shall should may might must cannot can't couldn't won't wouldn't shouldn't don't doesn't " +
   "didn't isn't aren't wasn't weren't haven't hasn't hadn't i'm you're we're they're he's she's it's that's " +
   "there's what's who's where's how's here's let's i've you've we've they've i'll you'll we'll they'll it'll " +
   "that'll i'd you'd we'd they'd gonna wanna gotta " +

@@ -300,6 +300,33 @@ MODAL_VPS = ["like that", "call tomorrow", "be fine", "go next week", "try again
              "need a hand", "enjoy it", "finish it later", "see her on Sunday", "bring the cake", "be there",
              "sort it out", "think about it", "rather stay in", "hate that", "be late", "fix it"]
 
+# Session 6 (2026-12-04): ends for the adjuncts that the holds put after a clause. A hold is
+# rendered "mid, hold" 40% of the time, so "clause + time phrase / subordinate clause / stance"
+# was only ever a hold ("I went to the bank, before dinner,"), and the net read plain sentences
+# that end in one ("I finished it before breakfast") as holds with certainty. The words alone
+# can't tell these apart; prosody can, so the word model should not be sure.
+PREP_TIME = ["before", "after", "until", "since", "during", "by", "over", "around", "till"]
+PREP_OBJECTS = ["breakfast", "lunch", "tea", "supper", "work", "school", "church", "the weekend", "Friday",
+                "the holidays", "the match", "the news", "my shift", "the operation", "the funeral", "the storm",
+                "Easter", "the summer", "bedtime", "midnight", "ten", "half past six", "the end of the month",
+                "next week", "then", "the wedding", "my appointment", "the exam", "the move", "noon"]
+WITH_FOR = ["with the kids", "with my sister", "with a friend", "with the little ones", "with my neighbour",
+            "for an hour", "for two weeks", "for another month", "for a bit", "for the first time",
+            "for my birthday", "for the grandchildren", "for nothing", "for a change", "without any help",
+            "without my glasses", "in the rain", "on my own", "by the sea", "at my daughter's"]
+TRAILING_STANCE = ["to be honest", "I think", "I suppose", "I guess", "really", "actually", "honestly",
+                   "if I'm honest", "to be fair", "though", "anyway", "I reckon", "I'm afraid", "in the end",
+                   "if you ask me", "as far as I know", "apparently", "I hope"]
+
+
+def trailing_adjunct(r):
+    k = r.random()
+    if k < 0.4:
+        return "%s %s" % (r.choice(PREP_TIME), r.choice(PREP_OBJECTS))
+    if k < 0.7:
+        return r.choice(WITH_FOR)
+    return r.choice(TIME_PLACE)
+
 
 def mid_clause(r):
     """The clause make-turn-corpus puts before a fragment: its own list or any short statement."""
@@ -338,6 +365,15 @@ def statement(r):
 def end_fragment(r):
     k = r.random()
     if k < 0.40:
+        t = r.random()
+        # The trailing forms start with a clause drawn like the holds' "mid": the words of
+        # "mid, after lunch," and "mid after lunch." are then the same, and only prosody differs.
+        if t < 0.2:
+            return mid_clause(r) + " " + trailing_adjunct(r)
+        if t < 0.3:
+            return mid_clause(r) + " %s %s" % (r.choice(SUBORD), _lc_first(statement(r)))
+        if t < 0.37:
+            return mid_clause(r) + " " + r.choice(TRAILING_STANCE)
         s = statement(r)
         if r.random() < 0.3:
             s = r.choice(STANCE) + " " + _lc_first(s)
@@ -402,6 +438,34 @@ def hold_fragment(r):
     return lead("%s %s" % (r.choice(PREP_OPENERS), np), 0.3)
 
 
+# Recognizers and people write "that is" as often as "that's" (make-turn-corpus's default bank
+# spells most contractions out); the lists above mostly contract. generate() spells them out in
+# a third of the fragments so that both forms are seen in every role.
+NEGATIONS = {"can't": "cannot", "won't": "will not", "shan't": "shall not"}
+SUFFIXES = {"n't": " not", "'m": " am", "'re": " are", "'ve": " have", "'ll": " will", "'d": " would"}
+IS_HOSTS = {"that", "it", "he", "she", "what", "there", "here", "who", "where", "how", "everything", "nothing"}
+
+
+def spell_out(text):
+    words = text.split(" ")
+    out = []
+    for k, w in enumerate(words):
+        lw = w.lower()
+        if lw in NEGATIONS:
+            w = NEGATIONS[lw] if w[0].islower() else NEGATIONS[lw].capitalize()
+        elif lw.endswith("'s") and lw[:-2] in IS_HOSTS:
+            nxt = words[k + 1].lower() if k + 1 < len(words) else ""
+            w = w[:-2] + (" has" if nxt in ("been", "got") else " is")
+        else:
+            nxt = words[k + 1].lower() if k + 1 < len(words) else ""
+            for suffix, full in SUFFIXES.items():
+                if lw.endswith(suffix) and len(lw) > len(suffix):
+                    w = w[:-len(suffix)] + (" had" if suffix == "'d" and nxt == "better" else full)
+                    break
+        out.append(w)
+    return " ".join(out)
+
+
 def generate(n_per_class, seed=11):
     """n fragments of each class, as (text, label) with label 1 = ends the turn; deterministic."""
     r = random.Random(seed)
@@ -414,6 +478,8 @@ def generate(n_per_class, seed=11):
             if r.random() < 0.4:
                 # As make-turn-corpus renders them: "mid, hold" and "mid and end".
                 text = mid_clause(r) + (" and " if label == 1 else ", ") + _lc_first(text)
+            if r.random() < 0.33:
+                text = spell_out(text)
             key = text.lower()
             if key in seen:
                 continue
