@@ -303,7 +303,7 @@ MODAL_VPS = ["like that", "call tomorrow", "be fine", "go next week", "try again
 # Session 6 (2026-12-04): ends for the adjuncts that the holds put after a clause. A hold is
 # rendered "mid, hold" 40% of the time, so "clause + time phrase / subordinate clause / stance"
 # was only ever a hold ("I went to the bank, before dinner,"), and the net read plain sentences
-# that end in one ("I finished it before breakfast") as holds with certainty. The words alone
+# that end in one ("I finished the book before lunch") as holds with certainty. The words alone
 # can't tell these apart; prosody can, so the word model should not be sure.
 PREP_TIME = ["before", "after", "until", "since", "during", "by", "over", "around", "till"]
 PREP_OBJECTS = ["breakfast", "lunch", "tea", "supper", "work", "school", "church", "the weekend", "Friday",
