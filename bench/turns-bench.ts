@@ -71,6 +71,27 @@ for (let rep = 0; rep < 200; rep++) {
   }
 }
 lexTimes.sort((a, b) => a - b);
+// A recognizer's partials grow a word at a time; the net carries its state over from the last call.
+// The same calls in two orders: each turn's partials in a row (the state carries over), and the two
+// turns' partials interleaved (every call starts afresh) as the baseline.
+const turns = [FRAGMENTS[2], FRAGMENTS[4]].map((t) => t.split(' '));
+const partials = turns.map((words) => words.map((_, k) => words.slice(0, k + 1).join(' ')));
+const timeCall = (text: string, into: number[], keep: boolean) => {
+  const t0 = process.hrtime.bigint();
+  lexicalCues(text, model.lexical);
+  if (keep) into.push(Number(process.hrtime.bigint() - t0) / 1000);
+};
+const growing: number[] = [];
+const interleaved: number[] = [];
+for (let rep = 0; rep < 60; rep++) {
+  for (const list of partials) for (const text of list) timeCall(text, growing, rep >= 10);
+  const n = Math.max(...partials.map((l) => l.length));
+  for (let k = 0; k < n; k++) for (const list of partials) if (k < list.length) timeCall(list[k], interleaved, rep >= 10);
+}
+const q = (xs: number[], p: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return Math.round(s[Math.min(s.length - 1, Math.floor(p * s.length))] * 10) / 10;
+};
 const minSorted = Array.from(minTimes).sort((a, b) => a - b);
 const sorted = Array.from(times).sort((a, b) => a - b);
 const pct = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
@@ -89,5 +110,9 @@ console.log(
     frames,
     lexical_fragment_us_p50: Math.round(lexTimes[Math.floor(lexTimes.length / 2)] * 10) / 10,
     lexical_fragment_us_p99: Math.round(lexTimes[Math.floor(lexTimes.length * 0.99)] * 10) / 10,
+    lexical_partial_us_p50: q(growing, 0.5),
+    lexical_partial_us_p99: q(growing, 0.99),
+    lexical_partial_fresh_us_p50: q(interleaved, 0.5),
+    lexical_partial_fresh_us_p99: q(interleaved, 0.99),
   }),
 );

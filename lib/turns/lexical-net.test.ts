@@ -76,6 +76,35 @@ describe('word model v3 (GRU)', () => {
     expect(net.probability(long)).toBe(net.probability(long));
   });
 
+  it('runs only the new words of a growing transcript and gives the same number as a full run', () => {
+    const json = { ...tinyNet(), embedDim: 2, hiddenDim: 2 } as LexicalNetJson;
+    // A 2-dimensional net, so the carried state is a vector.
+    json.embedding = Array.from({ length: LEXICAL_VOCAB_SIZE * 2 }, (_, i) => Math.sin(i * 0.37));
+    json.weightIh = Array.from({ length: 12 }, (_, i) => Math.cos(i * 1.1));
+    json.weightHh = Array.from({ length: 12 }, (_, i) => Math.sin(i * 0.7 + 1));
+    json.biasIh = Array.from({ length: 6 }, (_, i) => 0.1 * i - 0.2);
+    json.biasHh = Array.from({ length: 6 }, (_, i) => 0.05 * i);
+    json.out = [1.2, -0.8];
+    const cached = new LexicalNet(json);
+    const words = tokenize('so yesterday I went down to the old garden centre with my sister and we bought two apple trees because');
+    const runs: number[] = [];
+    for (let k = 1; k <= words.length; k++) {
+      const p = cached.probability(words.slice(0, k));
+      runs.push(cached.lastRunTokens);
+      expect(p).toBe(new LexicalNet(json).probability(words.slice(0, k)));
+    }
+    // One new word per call while the transcript fits the window; the full window once it slides.
+    expect(runs.slice(0, LEXICAL_MAX_TOKENS)).toEqual(Array(LEXICAL_MAX_TOKENS).fill(1));
+    expect(runs.slice(LEXICAL_MAX_TOKENS)).toEqual(Array(words.length - LEXICAL_MAX_TOKENS).fill(LEXICAL_MAX_TOKENS));
+    // A revised partial (a word changed) and a repeat: still the same numbers as fresh runs.
+    const revised = [...words.slice(0, 5), 'walked', ...words.slice(6, 9)];
+    expect(cached.probability(revised)).toBe(new LexicalNet(json).probability(revised));
+    expect(cached.lastRunTokens).toBe(revised.length);
+    expect(cached.probability(revised)).toBe(new LexicalNet(json).probability(revised));
+    expect(cached.lastRunTokens).toBe(0);
+    expect(cached.probability(words.slice(0, 3))).toBe(new LexicalNet(json).probability(words.slice(0, 3)));
+  });
+
   it('rejects weights of the wrong shape or vocabulary', () => {
     expect(() => new LexicalNet({ ...tinyNet(), vocabSize: 10 })).toThrow(LexicalNetError);
     expect(() => new LexicalNet({ ...tinyNet(), out: [1, 2] })).toThrow(LexicalNetError);

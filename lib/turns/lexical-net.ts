@@ -129,9 +129,21 @@ export class LexicalNetError extends Error {
   readonly code = 'model:load' as const;
 }
 
-/** Runs the GRU word model; buffers are allocated once per model. */
+/**
+ * Runs the GRU word model; buffers are allocated once per model. A recognizer's transcript grows
+ * a word or two per fragment, so the state after the last call's words is kept: when the new
+ * window starts at the same word and extends the last one, only the new words are run (the result
+ * is the same number as a full run: the same operations in the same order).
+ */
 export class LexicalNet {
   private readonly h: Float64Array;
+  /** Token ids of the last window and the state after them (valid for cachedLength tokens). */
+  private readonly cachedIds = new Int32Array(LEXICAL_MAX_TOKENS);
+  private readonly cachedH: Float64Array;
+  private cachedLength = 0;
+  private cachedFrom = -1;
+  /** Tokens run through the GRU by the last call (for tests and the benchmark). */
+  lastRunTokens = 0;
   private readonly gi: Float64Array;
   private readonly gh: Float64Array;
   private readonly E: Float64Array;
@@ -150,6 +162,7 @@ export class LexicalNet {
     this.Wih = Float64Array.from(json.weightIh);
     this.Whh = Float64Array.from(json.weightHh);
     this.h = new Float64Array(H);
+    this.cachedH = new Float64Array(H);
     this.gi = new Float64Array(3 * H);
     this.gh = new Float64Array(3 * H);
   }
@@ -157,11 +170,23 @@ export class LexicalNet {
   /** Probability that the words complete a turn, 0..1. */
   probability(words: readonly string[]): number {
     const { embedDim: D, hiddenDim: H, biasIh, biasHh, out, outBias } = this.json;
-    const { h, gi, gh, E, Wih, Whh } = this;
-    h.fill(0);
+    const { h, gi, gh, E, Wih, Whh, cachedIds } = this;
     const from = Math.max(0, words.length - LEXICAL_MAX_TOKENS);
-    for (let t = from; t < words.length; t++) {
-      const base = lexicalTokenId(words[t]) * D;
+    const n = words.length - from;
+    let same = from === this.cachedFrom && this.cachedLength <= n ? this.cachedLength : 0;
+    for (let t = 0; t < same; t++) {
+      if (lexicalTokenId(words[from + t]) !== cachedIds[t]) {
+        same = 0;
+        break;
+      }
+    }
+    if (same > 0) h.set(this.cachedH);
+    else h.fill(0);
+    this.lastRunTokens = n - same;
+    for (let t = from + same; t < words.length; t++) {
+      const id = lexicalTokenId(words[t]);
+      cachedIds[t - from] = id;
+      const base = id * D;
       for (let g = 0; g < 3 * H; g++) {
         let a = biasIh[g];
         let b = biasHh[g];
@@ -175,10 +200,13 @@ export class LexicalNet {
       for (let k = 0; k < H; k++) {
         const r = sigmoid(gi[k] + gh[k]);
         const z = sigmoid(gi[H + k] + gh[H + k]);
-        const n = Math.tanh(gi[2 * H + k] + r * gh[2 * H + k]);
-        h[k] = (1 - z) * n + z * h[k];
+        const c = Math.tanh(gi[2 * H + k] + r * gh[2 * H + k]);
+        h[k] = (1 - z) * c + z * h[k];
       }
     }
+    this.cachedFrom = from;
+    this.cachedLength = n;
+    this.cachedH.set(h);
     let s = outBias;
     for (let k = 0; k < H; k++) s += out[k] * h[k];
     return sigmoid(s);
