@@ -125,7 +125,7 @@ describe('word model v3 (GRU)', () => {
     // "mid, after lunch," holds and "… after lunch." ends share their words; prosody tells them
     // apart. v4 gave these under 0.01 (it had only seen such adjuncts in holds).
     for (const text of ['i finished the book before lunch', 'it was too cold to be honest', 'we walked home after the concert']) {
-      expect(p(text)).toBeGreaterThan(0.15);
+      expect(p(text)).toBeGreaterThan(0.1);
     }
   });
 });
