@@ -92,6 +92,13 @@ export function lexicalTokenId(word: string): number {
 /** Longest word sequence the net reads: the fragment's last words. */
 export const LEXICAL_MAX_TOKENS = 16;
 
+/** Writes the token ids of the words the net reads (the last LEXICAL_MAX_TOKENS) into `into`; returns their count. */
+export function windowTokenIds(words: readonly string[], into: Int32Array): number {
+  const from = Math.max(0, words.length - LEXICAL_MAX_TOKENS);
+  for (let t = from; t < words.length; t++) into[t - from] = lexicalTokenId(words[t]);
+  return words.length - from;
+}
+
 /** Weights of the GRU word model, as written by train_lexical_net.py (row-major, PyTorch's gate order r, z, n). */
 export interface LexicalNetJson {
   kind: 'gru';
@@ -131,18 +138,18 @@ export class LexicalNetError extends Error {
 
 /**
  * Runs the GRU word model; buffers are allocated once per model. A recognizer's transcript grows
- * a word or two per fragment, so the state after the last call's words is kept: when the new
- * window starts at the same word and extends the last one, only the new words are run (the result
- * is the same number as a full run: the same operations in the same order).
+ * a word or two per fragment, so the state after the last call's tokens is kept: when the new
+ * tokens extend the last ones, only the new tokens are run (the result is the same number as a
+ * full run: the same operations in the same order).
  */
 export class LexicalNet {
   private readonly h: Float64Array;
-  /** Token ids of the last window and the state after them (valid for cachedLength tokens). */
+  private readonly ids = new Int32Array(LEXICAL_MAX_TOKENS);
+  /** Token ids of the last call and the state after them (valid for cachedLength tokens). */
   private readonly cachedIds = new Int32Array(LEXICAL_MAX_TOKENS);
   private readonly cachedH: Float64Array;
   private cachedLength = 0;
-  private cachedFrom = -1;
-  /** Tokens run through the GRU by the last call (for tests and the benchmark). */
+  /** Tokens run through the GRU by the last call (for tests). */
   lastRunTokens = 0;
   private readonly gi: Float64Array;
   private readonly gh: Float64Array;
@@ -169,13 +176,16 @@ export class LexicalNet {
 
   /** Probability that the words complete a turn, 0..1. */
   probability(words: readonly string[]): number {
+    return this.probabilityOfIds(this.ids, windowTokenIds(words, this.ids));
+  }
+
+  /** The same for the first `n` (≤ LEXICAL_MAX_TOKENS) of `ids`, as `windowTokenIds` writes them. */
+  probabilityOfIds(ids: Int32Array, n: number): number {
     const { embedDim: D, hiddenDim: H, biasIh, biasHh, out, outBias } = this.json;
     const { h, gi, gh, E, Wih, Whh, cachedIds } = this;
-    const from = Math.max(0, words.length - LEXICAL_MAX_TOKENS);
-    const n = words.length - from;
-    let same = from === this.cachedFrom && this.cachedLength <= n ? this.cachedLength : 0;
+    let same = this.cachedLength <= n ? this.cachedLength : 0;
     for (let t = 0; t < same; t++) {
-      if (lexicalTokenId(words[from + t]) !== cachedIds[t]) {
+      if (ids[t] !== cachedIds[t]) {
         same = 0;
         break;
       }
@@ -183,10 +193,9 @@ export class LexicalNet {
     if (same > 0) h.set(this.cachedH);
     else h.fill(0);
     this.lastRunTokens = n - same;
-    for (let t = from + same; t < words.length; t++) {
-      const id = lexicalTokenId(words[t]);
-      cachedIds[t - from] = id;
-      const base = id * D;
+    for (let t = same; t < n; t++) {
+      cachedIds[t] = ids[t];
+      const base = ids[t] * D;
       for (let g = 0; g < 3 * H; g++) {
         let a = biasIh[g];
         let b = biasHh[g];
@@ -204,7 +213,6 @@ export class LexicalNet {
         h[k] = (1 - z) * c + z * h[k];
       }
     }
-    this.cachedFrom = from;
     this.cachedLength = n;
     this.cachedH.set(h);
     let s = outBias;

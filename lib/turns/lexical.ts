@@ -1,4 +1,4 @@
-import { LexicalNet, type LexicalNetJson } from './lexical-net';
+import { LEXICAL_MAX_TOKENS, LexicalNet, windowTokenIds, type LexicalNetJson } from './lexical-net';
 
 /**
  * Lexical channel: cues from the words of the latest recognizer fragment (lower-case, no
@@ -87,12 +87,16 @@ export function wordNetFor(model: LexicalNetJson): readonly LexicalNet[] {
   return built;
 }
 
+/** Token ids of the words the GRUs read, mapped once per fragment for all ensemble members. */
+const WINDOW_IDS = new Int32Array(LEXICAL_MAX_TOKENS);
+
 /** End-of-turn probability of a fragment's words under either word model, 0..1. */
 export function wordModelProbability(model: LexicalModelJson, words: readonly string[], lastClass: number, firstClass: number): number {
   if (model.kind === 'gru') {
     const members = wordNetFor(model);
+    const n = windowTokenIds(words, WINDOW_IDS);
     let p = 0;
-    for (const net of members) p += net.probability(words);
+    for (const net of members) p += net.probabilityOfIds(WINDOW_IDS, n);
     p /= members.length;
     return model.blend ? (p + lexicalEndProbability(model.blend, lexicalFeatureKeys(words, lastClass, firstClass))) / 2 : p;
   }
