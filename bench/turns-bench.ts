@@ -70,7 +70,6 @@ for (let rep = 0; rep < 200; rep++) {
     if (rep >= 20) lexTimes.push(Number(process.hrtime.bigint() - t0) / 1000);
   }
 }
-lexTimes.sort((a, b) => a - b);
 // A recognizer's partials grow a word at a time; the net carries its state over from the last call.
 // The same calls in two orders: each turn's partials in a row (the state carries over), and the two
 // turns' partials interleaved (every call starts afresh) as the baseline.
@@ -81,12 +80,12 @@ const timeCall = (text: string, into: number[], keep: boolean) => {
   lexicalCues(text, model.lexical);
   if (keep) into.push(Number(process.hrtime.bigint() - t0) / 1000);
 };
+const longest = Math.max(...partials.map((l) => l.length));
 const growing: number[] = [];
 const interleaved: number[] = [];
 for (let rep = 0; rep < 60; rep++) {
   for (const list of partials) for (const text of list) timeCall(text, growing, rep >= 10);
-  const n = Math.max(...partials.map((l) => l.length));
-  for (let k = 0; k < n; k++) for (const list of partials) if (k < list.length) timeCall(list[k], interleaved, rep >= 10);
+  for (let k = 0; k < longest; k++) for (const list of partials) if (k < list.length) timeCall(list[k], interleaved, rep >= 10);
 }
 const q = (xs: number[], p: number) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -108,8 +107,8 @@ console.log(
     frame_us_max_min_of_5: Math.round(minSorted[frames - 1] * 100) / 100,
     budget_us: 50,
     frames,
-    lexical_fragment_us_p50: Math.round(lexTimes[Math.floor(lexTimes.length / 2)] * 10) / 10,
-    lexical_fragment_us_p99: Math.round(lexTimes[Math.floor(lexTimes.length * 0.99)] * 10) / 10,
+    lexical_fragment_us_p50: q(lexTimes, 0.5),
+    lexical_fragment_us_p99: q(lexTimes, 0.99),
     lexical_partial_us_p50: q(growing, 0.5),
     lexical_partial_us_p99: q(growing, 0.99),
     lexical_partial_fresh_us_p50: q(interleaved, 0.5),

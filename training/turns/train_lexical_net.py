@@ -138,22 +138,22 @@ def main():
     from text_bank import HELDOUT, HELDOUT2, HELDOUT3, HELDOUT4, lexical_bank
     default = tl.default_bank()
     banned = {norm(t) for b in (HELDOUT, HELDOUT2, HELDOUT3, HELDOUT4, default) for k in ("holds", "ends", "mids") for t in b[k]}
-    texts, labels, cores = bank_fragments(lexical_bank([HELDOUT, HELDOUT2, HELDOUT3, HELDOUT4, default]))
+    texts, labels, _ = bank_fragments(lexical_bank([HELDOUT, HELDOUT2, HELDOUT3, HELDOUT4, default]))
     n_bank = len(texts)
     for text, label in lexical_grammar.generate(a.per_class, a.seed):
-        texts.append(text); labels.append(label); cores.append(text)
+        texts.append(text); labels.append(label)
     n_natural = 0
     if a.brill:
         import natural_text
         tags = natural_text.brill_tags(a.brill, os.path.join(a.work, "brill-tags.json"))
         for k in range(a.natural_copies):  # each copy cuts its holds and picks its context anew
             nt, nl = natural_text.fragments(tags, a.seed + 1000 * (k + 1))
-            texts += nt; labels += nl; cores += nt; n_natural += len(nt)
+            texts += nt; labels += nl; n_natural += len(nt)
         if not n_natural:
             print("word net: no natural text (%s missing): grammar and banks only" % natural_text.MEMORYBANK)
     keep = [i for i, t in enumerate(texts) if norm(t) not in banned]
     n_bank = sum(1 for i in keep if i < n_bank)
-    texts, labels, cores = [texts[i] for i in keep], [labels[i] for i in keep], [cores[i] for i in keep]
+    texts, labels = [texts[i] for i in keep], [labels[i] for i in keep]
     os.makedirs(a.work, exist_ok=True)
     vocab, seqs = ids_for(texts, a.work, "net")
     print("word net: %d fragments (%d ends; %d natural), vocabulary %d" % (len(texts), sum(labels), n_natural, vocab))
