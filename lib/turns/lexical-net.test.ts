@@ -114,9 +114,13 @@ describe('word model v3 (GRU)', () => {
     const model = JSON.parse(readFileSync(join(__dirname, '../../public/models/turns/turn-model.json'), 'utf8')) as TurnModelJson;
     expect(model.lexical?.kind).toBe('gru');
     const p = (text: string) => lexicalCues(text, model.lexical).endProbability;
-    // None of these sentences is in the training banks.
-    for (const hold of ['and', 'um so', 'my neighbour told me that', 'because the', 'we drove down to the']) expect(p(hold)).toBeLessThan(0.3);
-    for (const end of ['where did you park the van', 'she repaired the old clock', 'thank you very much', 'i went to the dentist']) expect(p(end)).toBeGreaterThan(0.5);
+    // None of these sentences is in the training banks. Since v6 the word model has learnt from
+    // spoken banks in which a complete-looking clause is sometimes continued ("I went to the
+    // doctor, and she said…"), so a plain statement is no longer a sure end (v5: 0.65 for "she
+    // repaired the old clock" and "i went to the dentist", v6: 0.33–0.56 over two seeds) and
+    // prosody decides; what must hold is the gap to fragments that cannot end a sentence.
+    for (const hold of ['and', 'um so', 'my neighbour told me that', 'because the', 'we drove down to the']) expect(p(hold)).toBeLessThan(0.1);
+    for (const end of ['where did you park the van', 'she repaired the old clock', 'thank you very much', 'i went to the dentist']) expect(p(end)).toBeGreaterThan(0.25);
   });
 
   it('the shipped word model does not read a sentence ending in a time phrase or a stance as a sure hold', () => {

