@@ -4,13 +4,14 @@ seeds SEED, SEED+100, ...) over the fragment's tokens (closed-class words, parts
 shapes) -> P(the fragment completes a turn), the mean of the members. Since v6 each member learns
 from its own draw of the grammar and of the spoken banks (--shared-data: one draw for all, v4/v5).
 
-Data: the generative grammar of lexical_grammar.py, the TRAIN bank and its text-only
-extension (text_bank.lexical_bank) and (v6, --banks) the spoken-style banks of training/turns/banks, each hold optionally after "middle clause, " and each end
-after "middle clause and ", as make-turn-corpus renders them. Exact items of the dev set's bank
+Data: the generative grammar of lexical_grammar.py, the TRAIN bank and its text-only extension
+(text_bank.lexical_bank) and (v6, --banks) the spoken-style banks of training/turns/banks, each
+hold optionally after "middle clause, " and each end after "middle clause and ", as
+make-turn-corpus renders them. Exact items of the dev set's bank
 (make-turn-corpus's default bank) and of the HELDOUT..HELDOUT4 banks are removed.
 With --brill (train.sh: NATURAL=1), natural_text.py's fragments of natural conversational lines
 are added to both nets; measured in session 6 and left off by default (docs/turn-taking.md, v5).
-Also writes OUT.crossfit.json, an ensemble trained on the grammar alone (it never saw the TRAIN bank
+Also writes OUT.crossfit.json, an ensemble trained without the TRAIN bank and its extension (it never saw the texts
 the audio corpus speaks), so train.py can feed the frame model word probabilities as
 (un)reliable as they are on texts nobody trained on. Reports text-level accuracy on the held-out banks (never trained on).
 Deterministic given --seed (one CPU thread).
@@ -185,8 +186,8 @@ def main():
     os.makedirs(a.work, exist_ok=True)
 
     def training_texts(seed, tag):
-        """The bank's fragments, then the grammar's, the spoken banks' and the natural ones drawn
-        with `seed`; returns token ids, labels and a mask of the fragments after the bank's."""
+        """The TRAIN bank's fragments, then the grammar's, the spoken banks' and the natural ones
+        drawn with `seed`: (vocabulary size, texts, token ids, labels, mask of the non-TRAIN ones)."""
         texts, labels, _ = bank_fragments(lexical_bank([HELDOUT, HELDOUT2, HELDOUT3, HELDOUT4, default]))
         n_bank = len(texts)
         for text, label in lexical_grammar.generate(a.per_class, seed):
@@ -229,9 +230,9 @@ def main():
         # train.py cross-fits the blended probability with the logistic model's fold models.
         json.dump(json.load(open(a.blend + ".folds.json")), open(a.out + ".blend-folds.json", "w"), separators=(",", ":"))
     json.dump(model, open(a.out, "w"), separators=(",", ":"))
-    # Cross-fitting for the frame model: a net trained on the grammar alone never saw the TRAIN
-    # bank (whose texts the audio corpus speaks) nor its text-only extension, both written
-    # separately from the grammar; its probabilities on the corpus texts are as (un)reliable as
+    # Cross-fitting for the frame model: a net trained on the grammar and the spoken banks alone
+    # never saw the TRAIN bank (whose texts the audio corpus speaks) nor its text-only extension,
+    # written separately from both; its probabilities on the corpus texts are as (un)reliable as
     # on a bank nobody trained on, so the trees learn how far to trust the word channel.
     crosses = []
     for k in range(a.ensemble):
