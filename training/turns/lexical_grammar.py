@@ -466,6 +466,16 @@ def spell_out(text):
     return " ".join(out)
 
 
+def render(r, text, label, mid):
+    """A fragment as make-turn-corpus renders it, 40% after a clause drawn by `mid(r)` ("mid, hold"
+    / "mid and end"), then in a third of cases with its contractions spelled out."""
+    if r.random() < 0.4:
+        text = mid(r) + (" and " if label == 1 else ", ") + _lc_first(text)
+    if r.random() < 0.33:
+        text = spell_out(text)
+    return text
+
+
 def generate(n_per_class, seed=11):
     """n fragments of each class, as (text, label) with label 1 = ends the turn; deterministic."""
     r = random.Random(seed)
@@ -474,12 +484,7 @@ def generate(n_per_class, seed=11):
         made, tries = 0, 0
         while made < n_per_class and tries < n_per_class * 20:
             tries += 1
-            text = make(r)
-            if r.random() < 0.4:
-                # As make-turn-corpus renders them: "mid, hold" and "mid and end".
-                text = mid_clause(r) + (" and " if label == 1 else ", ") + _lc_first(text)
-            if r.random() < 0.33:
-                text = spell_out(text)
+            text = render(r, make(r), label, mid_clause)
             key = text.lower()
             if key in seen:
                 continue

@@ -123,35 +123,39 @@ def bank_fragments(bank):
     return tl.fragments(bank)
 
 
-def spoken_bank_fragments(directory, seed, copies, banned):
-    """Fragments of the written spoken-style banks in DIRECTORY/*.json ({"holds", "ends", "mids"},
-    training/turns/banks/, v6): each item `copies` times, alone or, 40% of the time, after one of
-    the bank's own mids or a grammar mid as make-turn-corpus renders it ("mid, hold" / "mid and
-    end"), a third with contractions spelled out, as lexical_grammar.generate() does.
-    The banks were written without sight of the evaluation banks; an item equal to one of them
-    (`banned`, normalized) or a hold without its comma / an end without "." or "?" is an error."""
-    import lexical_grammar as lg
-    import random
-    r = random.Random(seed)
-    out, seen = [], set()
+def load_spoken_banks(directory, banned):
+    """The written spoken-style banks in DIRECTORY/*.json ({"holds", "ends", "mids"},
+    training/turns/banks/, v6), in name order. They were written without sight of the evaluation
+    banks; an item equal to one of them (`banned`, normalized) or a hold without its comma / an
+    end without "." or "?" is an error."""
+    banks = []
     for path in sorted(os.listdir(directory)):
         if not path.endswith(".json"):
             continue
         bank = json.load(open(os.path.join(directory, path)))
-        mids = bank.get("mids") or []
         for kind in ("holds", "ends", "mids"):
             clash = [t for t in bank[kind] if norm(t) in banned]
             assert not clash, "%s: %s equal to evaluation items: %s" % (path, kind, clash[:5])
         assert all(t.endswith(",") for t in bank["holds"]) and all(t[-1] in ".?" for t in bank["ends"]), path
+        banks.append(bank)
+    return banks
+
+
+def spoken_bank_fragments(banks, seed, copies):
+    """Each bank item `copies` times, rendered as lexical_grammar.generate() renders its own
+    fragments; the clause before it is half the bank's own mids, half the grammar's."""
+    import lexical_grammar as lg
+    import random
+    r = random.Random(seed)
+    out, seen = [], set()
+    for bank in banks:
+        mids = bank.get("mids") or []
+        def mid(r):
+            return r.choice(mids) if mids and r.random() < 0.5 else lg.mid_clause(r)
         for label, items in ((0, bank["holds"]), (1, bank["ends"])):
             for item in items:
                 for _ in range(copies):
-                    text = item
-                    if r.random() < 0.4:
-                        mid = r.choice(mids) if mids and r.random() < 0.5 else lg.mid_clause(r)
-                        text = mid + (" and " if label == 1 else ", ") + lg._lc_first(text)
-                    if r.random() < 0.33:
-                        text = lg.spell_out(text)
+                    text = lg.render(r, item, label, mid)
                     if text.lower() not in seen:
                         seen.add(text.lower())
                         out.append((text, label))
@@ -184,18 +188,22 @@ def main():
     # The blind banks are only checked against (the spoken banks must not contain their items).
     evaluation_only = {norm(t) for b in (HELDOUT5, HELDOUT6, HELDOUT7) for k in ("holds", "ends", "mids") for t in b[k]}
     os.makedirs(a.work, exist_ok=True)
+    # The TRAIN bank's fragments are the same in every draw: filtered and mapped to ids once.
+    bank_texts, bank_labels, _ = bank_fragments(lexical_bank([HELDOUT, HELDOUT2, HELDOUT3, HELDOUT4, default]))
+    keep = [i for i, t in enumerate(bank_texts) if norm(t) not in banned]
+    bank_texts, bank_labels = [bank_texts[i] for i in keep], [bank_labels[i] for i in keep]
+    vocab, bank_seqs = ids_for(bank_texts, a.work, "bank")
+    spoken = load_spoken_banks(a.banks, banned | evaluation_only) if a.banks else []
 
     def training_texts(seed, tag):
         """The TRAIN bank's fragments, then the grammar's, the spoken banks' and the natural ones
-        drawn with `seed`: (vocabulary size, texts, token ids, labels, mask of the non-TRAIN ones)."""
-        texts, labels, _ = bank_fragments(lexical_bank([HELDOUT, HELDOUT2, HELDOUT3, HELDOUT4, default]))
-        n_bank = len(texts)
+        drawn with `seed`: (texts, token ids, labels, mask of the non-TRAIN ones)."""
+        texts, labels = [], []
         for text, label in lexical_grammar.generate(a.per_class, seed):
             texts.append(text); labels.append(label)
         n_spoken = 0
-        if a.banks:
-            for text, label in spoken_bank_fragments(a.banks, seed, a.bank_copies, banned | evaluation_only):
-                texts.append(text); labels.append(label); n_spoken += 1
+        for text, label in spoken_bank_fragments(spoken, seed, a.bank_copies):
+            texts.append(text); labels.append(label); n_spoken += 1
         n_natural = 0
         if a.brill:
             import natural_text
@@ -206,20 +214,19 @@ def main():
             if not n_natural:
                 print("word net: no natural text (%s missing): grammar and banks only" % natural_text.MEMORYBANK)
         keep = [i for i, t in enumerate(texts) if norm(t) not in banned]
-        n_bank = sum(1 for i in keep if i < n_bank)
-        texts, labels = [texts[i] for i in keep], [labels[i] for i in keep]
-        vocab, seqs = ids_for(texts, a.work, tag)
+        texts, labels = bank_texts + [texts[i] for i in keep], bank_labels + [labels[i] for i in keep]
+        _, seqs = ids_for(texts[len(bank_texts):], a.work, tag)
         print("word net: %d fragments (%d ends; %d from spoken banks, %d natural), vocabulary %d"
               % (len(texts), sum(labels), n_spoken, n_natural, vocab))
         # The grammar's, the spoken banks' and the natural fragments come after the bank's.
-        return vocab, texts, seqs, labels, np.arange(len(texts)) >= n_bank
+        return texts, bank_seqs + seqs, labels, np.arange(len(texts)) >= len(bank_texts)
 
     # Each member learns from its own draw of the grammar and renderings of the banks (seed + 100 k,
     # v6) unless --shared-data: the ensemble then averages over the sampling as well as the start.
     draws = [training_texts(a.seed + (0 if a.shared_data else 100 * k), "net%d" % k)
              for k in range(1 if a.shared_data else a.ensemble)]
-    vocab, texts, seqs, labels, grammar = draws[0]
-    nets = [fit(vocab, draws[k % len(draws)][2], draws[k % len(draws)][3], a.seed + 100 * k, hidden=a.hidden)
+    texts, seqs, labels, grammar = draws[0]
+    nets = [fit(vocab, draws[k % len(draws)][1], draws[k % len(draws)][2], a.seed + 100 * k, hidden=a.hidden)
             for k in range(a.ensemble)]
     net = nets[0]
     model = export_ensemble(nets, vocab)
@@ -236,7 +243,7 @@ def main():
     # on a bank nobody trained on, so the trees learn how far to trust the word channel.
     crosses = []
     for k in range(a.ensemble):
-        _, _, dseqs, dlabels, dgrammar = draws[k % len(draws)]
+        _, dseqs, dlabels, dgrammar = draws[k % len(draws)]
         gidx = np.nonzero(dgrammar)[0]
         crosses.append(fit(vocab, [dseqs[i] for i in gidx], [dlabels[i] for i in gidx], a.seed + 1 + 100 * k, hidden=a.hidden))
     json.dump(export_ensemble(crosses, vocab), open(a.out + ".crossfit.json", "w"), separators=(",", ":"))
