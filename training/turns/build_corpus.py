@@ -1,7 +1,7 @@
 """Builds the turn-taking training corpus (or the held-out one) with make-turn-corpus,
 then augments every sample once (gain, noise, sox room reverb, sox speed) with labels rescaled.
 
-usage: build_corpus.py --out DIR [--split train|heldout|heldout2..heldout7] [--seed S] [--jobs 2]
+usage: build_corpus.py --out DIR [--split train|heldout|heldout2..heldout8] [--seed S] [--jobs 2]
 Deterministic given --seed. Never reads shared/data/speech or the dev set.
 """
 import argparse, json, os, random, subprocess, shutil, sys, wave
@@ -25,6 +25,7 @@ PLAN = {
     "heldout5": [("espeak-ng", 9401, 10), ("flite", 9402, 10), ("festival", 9403, 6)],
     "heldout6": [("espeak-ng", 9501, 10), ("flite", 9502, 10), ("festival", 9503, 5)],
     "heldout7": [("espeak-ng", 9601, 10), ("flite", 9602, 10), ("festival", 9603, 5)],
+    "heldout8": [("espeak-ng", 9701, 10), ("flite", 9702, 10), ("festival", 9703, 5)],
 }
 
 
@@ -85,7 +86,7 @@ def run_one(job, out, bank):
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--out", required=True)
-    ap.add_argument("--split", default="train", choices=["train", "heldout"] + ["heldout%d" % k for k in range(2, 8)])
+    ap.add_argument("--split", default="train", choices=["train", "heldout"] + ["heldout%d" % k for k in range(2, 9)])
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--augment", type=int, default=None, help="augmented copies per sample")

@@ -337,6 +337,63 @@ HELDOUT7 = {
     ],
 }
 
+# Written blind (2026-12-05, session 8) by a helper that saw no file of this project, before the
+# v7 banks were used: people of various ages talking to a companion; about a quarter of the holds
+# look complete. Five items that the v6 spoken banks also contain ("yeah.", "but the thing is,") were
+# dropped; three are also in earlier held-out banks ("um, so,", "No, not really.", the mid "the bus
+# was late again"), and the v7 banks' brief quoted that mid as an example (the banks don't contain it). Built with seeds 9701-9703 (build_corpus.py --split heldout8).
+HELDOUT8 = {
+    "holds": [
+        "um, so,",
+        "well, you know,",
+        "I mean, like,",
+        "so yeah, basically,",
+        "and then after tea,",
+        "because my daughter's got her exams next week and,",
+        "or maybe if the weather holds,",
+        "the thing I keep thinking about is,",
+        "what I wanted to ask you was,",
+        "when I rang the surgery this morning,",
+        "my neighbour, the one with the dog,",
+        "the lad who fixed our boiler last year,",
+        "all the paperwork for the mortgage,",
+        "I finished the report in the end,",
+        "we went to the garden centre,",
+        "I didn't sleep well again last night,",
+        "the kids were a nightmare this morning,",
+        "my back's been playing up a bit,",
+    ],
+    "ends": [
+        "No, not really.",
+        "Can you remind me to ring the dentist tomorrow at ten?",
+        "Anyway, I just wanted to get that off my chest.",
+        "So I think I'll just have an early night.",
+        "I've been working from home all week and honestly I've barely spoken to anyone.",
+        "Could you put milk and bread on the shopping list?",
+        "Do you think I should say something to her, or just leave it?",
+        "My grandson's coming round on Sunday, so that'll be nice.",
+        "Thanks, love.",
+        "I'm a bit worried about my blood pressure, to be honest.",
+        "How long do you boil an egg for, a soft one?",
+        "Right, I'd better get the kids' tea on.",
+        "Oh, I don't know, maybe.",
+        "Can you tell me a joke?",
+        "We're thinking about going to Cornwall in the summer holidays.",
+        "Set a timer for twenty minutes, please.",
+        "It's just been one of those days, you know?",
+    ],
+    "mids": [
+        "the bus was late again",
+        "I've got a parcel coming today",
+        "my knee's been giving me gyp",
+        "she's moving back home in June",
+        "we had a power cut last night",
+        "I forgot to defrost the chicken",
+        "the wifi keeps dropping out",
+        "he finally passed his driving test",
+    ],
+}
+
 # Text-only extension for the word model (train_lexical.py): many more hold and end fragments
 # composed from parts, so that the word model learns structure (a clause with a subject and a
 # verb that ends on a content word closes a turn; openers, framing clauses, bare noun or
