@@ -39,6 +39,12 @@ export interface TurnPolicyParams {
    * prosody alone, which synthetic voices make look surer than it is. Absent: `minPauseMs`.
    */
   noWordsMinPauseMs?: number;
+  /**
+   * Commit threshold while no recognizer fragment covers the latest speech (a browser without
+   * speech recognition, real speech whose words lag): the trees' probability there rests on
+   * prosody and pause alone and seldom reaches `commitThreshold` (v7). Absent: `commitThreshold`.
+   */
+  noWordsCommitThreshold?: number;
 }
 
 export class TurnModelError extends Error {

@@ -62,6 +62,26 @@ describe('TurnPolicy (stub model)', () => {
     expect(commitPause(gated, [{ text: 'it was fine', start: 0.5, end: 1.7 }])).toBeLessThan(320);
   });
 
+  test('without words covering the latest speech, noWordsCommitThreshold replaces commitThreshold', () => {
+    // A stump on pauseMs alone: floor probability 0.73 from 50 ms of pause on, words or not.
+    const unsure: TurnModelJson = {
+      ...LEXICAL_STUMP,
+      trees: [{ feature: [FEATURE_INDEX.pauseMs, -1, -1], threshold: [40, 0, 0], left: [1, 0, 0], right: [2, 0, 0], value: [0, -3, 1] }],
+      policy: { ...LEXICAL_STUMP.policy, commitThreshold: 0.88, speculateThreshold: 0.5, noWordsMinPauseMs: 400 },
+    };
+    const audio = concat(noise(0.5, 0), voicedSegment(1.2, 150, 120), noise(2.2, 0));
+    const words = [{ text: 'it was fine', start: 0.5, end: 1.7 }];
+    const commitPause = (model: TurnModelJson, w: typeof words) =>
+      runDetector(new TurnDetector(model), audio, w).find((e) => e.type === 'commit')?.pauseMs;
+    // Under the commit threshold: only the max pause takes the floor.
+    expect(commitPause(unsure, [])).toBe(1900);
+    const withNoWords: TurnModelJson = { ...unsure, policy: { ...unsure.policy, noWordsCommitThreshold: 0.7 } };
+    // Without words the lower threshold commits once the no-words gate opens; with words covering
+    // the speech the usual threshold still applies.
+    expect(commitPause(withNoWords, [])).toBe(400);
+    expect(commitPause(withNoWords, words)).toBe(1900);
+  });
+
   test('the max pause takes the floor without the model', () => {
     const audio = concat(noise(0.5, 0), voicedSegment(1.2, 150, 120), noise(2.2, 0));
     const events = runDetector(new TurnDetector(LEXICAL_STUMP), audio, []);

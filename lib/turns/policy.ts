@@ -96,7 +96,8 @@ export class TurnPolicy {
           this.speculating = true;
           this.emit('speculate');
         }
-        if (floorProbability >= o.commitThreshold || pauseMs >= o.maxPauseMs) {
+        const commitAt = wordsCover ? o.commitThreshold : (o.noWordsCommitThreshold ?? o.commitThreshold);
+        if (floorProbability >= commitAt || pauseMs >= o.maxPauseMs) {
           if (!this.speculating) this.emit('speculate');
           this.emit('commit');
           this.speculating = false;

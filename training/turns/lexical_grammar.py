@@ -11,7 +11,7 @@ this file. Phrases of make-turn-corpus's default bank (the dev set's texts) are 
 the most generic ones ("the thing is", "what do you think", "do you remember", "told me that"),
 and train_lexical_net.py drops any fragment equal to an item of the dev or HELDOUT..HELDOUT4
 banks. The "mid" clause before a fragment is make-turn-corpus's own form ("mid, hold" / "mid and
-end"), drawn half from MIDS and half from generated statements so that no list of mids is learnt.
+end"; since v7 "mid, end" for an end of one or two words), drawn half from MIDS and half from generated statements so that no list of mids is learnt.
 
 usage: lexical_grammar.py [N_PER_CLASS] [SEED]   prints a JSON sample
 """
@@ -408,8 +408,32 @@ def end_fragment(r):
     return "%s and %s" % (statement(r), _lc_first(statement(r)))
 
 
+# v7: after a conjunction the turn is not over until a clause comes; a sentence adverbial alone
+# does not complete it ("the car broke down and all of a sudden,"). Not the adverbials that are
+# also short answers ("of course.", "honestly?", "unfortunately."): make-turn-corpus renders an
+# end after a clause as "mid and end", so "I missed the ferry and of course" can be a whole turn;
+# the grammar should not call it a hold (it no longer shows it as an end either: see render()).
+CONJ_LEADS = ["and", "but", "so", "and then", "but then", "and so", "or", "because", "and yet", "and now"]
+SENT_ADVERBIALS = ["all of a sudden", "out of nowhere", "once again", "for some reason", "at one point",
+                   "at first", "after a while", "suddenly", "surprisingly", "to be fair", "in the meantime",
+                   "meanwhile", "later on", "before long", "just then", "yet again", "sure enough",
+                   "believe it or not", "to make matters worse", "funnily enough", "by then", "of all things",
+                   "for once", "to my surprise", "in the end", "to be honest", "luckily", "the next thing",
+                   "on top of that", "halfway through", "first thing", "right at that moment"]
+
+
+def conj_adverbial(r):
+    s = "%s %s" % (r.choice(CONJ_LEADS), r.choice(SENT_ADVERBIALS))
+    if r.random() < 0.2:
+        s += " " + r.choice(TIME_PLACE)
+    return ("%s %s" % (statement(r), s)) if r.random() < 0.5 else s
+
+
 def hold_fragment(r):
     k = r.random()
+    if k < 0.06:
+        return conj_adverbial(r)
+    k = (k - 0.06) / 0.94
     lead = lambda s, p, leads=("and", "but", "so", "um", "and then", "well"): (r.choice(leads) + " " + s) if r.random() < p else s
     if k < 0.08:
         return r.choice(FILLERS)
@@ -468,9 +492,12 @@ def spell_out(text):
 
 def render(r, text, label, mid):
     """A fragment as make-turn-corpus renders it, 40% after a clause drawn by `mid(r)` ("mid, hold"
-    / "mid and end"), then in a third of cases with its contractions spelled out."""
+    / "mid and end", v7: "mid, end" for an end of one or two words), then in a third of cases with its contractions spelled out."""
     if r.random() < 0.4:
-        text = mid(r) + (" and " if label == 1 else ", ") + _lc_first(text)
+        # "mid and end" only for an end that is a clause: "the kettle broke and yep" taught the
+        # net that a clause + "and" + one adverb ("and honestly") closes a turn (v7).
+        joiner = " and " if label == 1 and len(text.split()) > 2 else ", "
+        text = mid(r) + joiner + _lc_first(text)
     if r.random() < 0.33:
         text = spell_out(text)
     return text

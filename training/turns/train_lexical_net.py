@@ -6,8 +6,9 @@ from its own draw of the grammar and of the spoken banks (--shared-data: one dra
 
 Data: the generative grammar of lexical_grammar.py, the TRAIN bank and its text-only extension
 (text_bank.lexical_bank) and (v6, --banks) the spoken-style banks of training/turns/banks, each
-hold optionally after "middle clause, " and each end after "middle clause and ", as
-make-turn-corpus renders them. Exact items of the dev set's bank
+hold optionally after "middle clause, " and each end after "middle clause and " (grammar and
+spoken banks since v7: "middle clause, " for an end of one or two words), as make-turn-corpus
+renders them. Exact items of the dev set's bank
 (make-turn-corpus's default bank) and of the HELDOUT..HELDOUT4 banks are removed.
 With --brill (train.sh: NATURAL=1), natural_text.py's fragments of natural conversational lines
 are added to both nets; measured in session 6 and left off by default (docs/turn-taking.md, v5).
@@ -125,8 +126,8 @@ def bank_fragments(bank):
 
 def load_spoken_banks(directory, banned):
     """The written spoken-style banks in DIRECTORY/*.json ({"holds", "ends", "mids"},
-    training/turns/banks/, v6), in name order. They were written without sight of the evaluation
-    banks; an item equal to one of them (`banned`, normalized) or a hold without its comma / an
+    training/turns/banks/, v6 and v7), in name order. They were written without sight of the
+    evaluation banks (v7's brief quoted a few of their items as examples: banks/README.md); an item equal to one of them (`banned`, normalized) or a hold without its comma / an
     end without "." or "?" is an error."""
     banks = []
     for path in sorted(os.listdir(directory)):
@@ -170,7 +171,7 @@ def main():
     ap.add_argument("--per-class", type=int, default=30000)
     ap.add_argument("--blend", help="v2 logistic word model (train_lexical.py output) to average with the net")
     ap.add_argument("--brill", help="unpacked npm brill package: adds natural_text.py's fragments (v5)")
-    ap.add_argument("--banks", help="directory of written spoken-style banks (training/turns/banks, v6)")
+    ap.add_argument("--banks", help="directory of written spoken-style banks (training/turns/banks, v6 and v7)")
     ap.add_argument("--bank-copies", type=int, default=4, help="renderings of each spoken-bank item")
     ap.add_argument("--natural-copies", type=int, default=2, help="samplings of the natural fragments")
     ap.add_argument("--ensemble", type=int, default=5, help="GRUs per word model (seeds seed, seed+100, ...), averaged")
@@ -182,11 +183,11 @@ def main():
     sys.path.insert(0, HERE)
     import lexical_grammar
     import train_lexical as tl
-    from text_bank import HELDOUT, HELDOUT2, HELDOUT3, HELDOUT4, HELDOUT5, HELDOUT6, HELDOUT7, lexical_bank
+    from text_bank import HELDOUT, HELDOUT2, HELDOUT3, HELDOUT4, HELDOUT5, HELDOUT6, HELDOUT7, HELDOUT8, lexical_bank
     default = tl.default_bank()
     banned = {norm(t) for b in (HELDOUT, HELDOUT2, HELDOUT3, HELDOUT4, default) for k in ("holds", "ends", "mids") for t in b[k]}
     # The blind banks are only checked against (the spoken banks must not contain their items).
-    evaluation_only = {norm(t) for b in (HELDOUT5, HELDOUT6, HELDOUT7) for k in ("holds", "ends", "mids") for t in b[k]}
+    evaluation_only = {norm(t) for b in (HELDOUT5, HELDOUT6, HELDOUT7, HELDOUT8) for k in ("holds", "ends", "mids") for t in b[k]}
     os.makedirs(a.work, exist_ok=True)
     # The TRAIN bank's fragments are the same in every draw: filtered and mapped to ids once.
     bank_texts, bank_labels, _ = bank_fragments(lexical_bank([HELDOUT, HELDOUT2, HELDOUT3, HELDOUT4, default]))
