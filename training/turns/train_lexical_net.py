@@ -127,8 +127,9 @@ def bank_fragments(bank):
 def load_spoken_banks(directory, banned):
     """The written spoken-style banks in DIRECTORY/*.json ({"holds", "ends", "mids"},
     training/turns/banks/, v6 and v7), in name order. They were written without sight of the
-    evaluation banks (v7's brief quoted a few of their items as examples: banks/README.md); an item equal to one of them (`banned`, normalized) or a hold without its comma / an
-    end without "." or "?" is an error."""
+    evaluation banks (v7's brief quoted a few of their items as examples: banks/README.md); an
+    item equal to one of them (`banned`, normalized) or a hold without its comma / an end
+    without "." or "?" is an error."""
     banks = []
     for path in sorted(os.listdir(directory)):
         if not path.endswith(".json"):
