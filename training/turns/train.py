@@ -257,7 +257,8 @@ def main():
                 + (s["median_latency_ms"] or 9e9) / 100)
         return cost, dict(s, late_over_450ms=late)
 
-    for threshold in [0.5, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.88, 0.9, 0.92, 0.94, 0.96, 0.98]:
+    grid = [0.5, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.88, 0.9, 0.92, 0.94, 0.96, 0.98]
+    for threshold in grid:
         for min_pause in [30, 100]:
             cost, s = cost_of(simulate(files, X, cols, prob, threshold, min_pause, no_words_min))
             results.append((threshold, min_pause, s))
@@ -269,11 +270,9 @@ def main():
     # Then the threshold while no words cover the latest speech (v7): a quarter of the training
     # files have no transcript, and there the trees' probability rests on prosody and pause alone,
     # so it seldom reaches the threshold chosen with words. Same cost, every file; ties keep the
-    # higher (the same) threshold.
+    # higher (the same) threshold. The candidates are the main grid's values below it, highest first.
     no_words_threshold = threshold
-    for nw in [0.85, 0.8, 0.75, 0.7, 0.65, 0.6, 0.5]:
-        if nw >= threshold:
-            continue
+    for nw in [t for t in reversed(grid) if t < threshold]:
         cost, s_nw = cost_of(simulate(files, X, cols, prob, threshold, min_pause, no_words_min, nw))
         print("no-words thr %.2f  %s" % (nw, json.dumps(s_nw)))
         if cost < best_cost:
