@@ -2,6 +2,8 @@
 // transcript / sample_rate / duration fields of DIR/NAME.json; a fragment's words are usable
 // from end + 0.3 s) and writes the commit times {"NAME": [t, ...]} for shared/tools/score-turns.
 // usage: npm run eval:turns -- --corpus DIR --out decisions.json [--model M.json] [--no-transcript]
+//        [--commit-threshold T]   (another operating point of the same model: speculate at 0.6 T,
+//        and the no-words threshold capped at T, as train.py sets them)
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { TurnDetector } from '../lib/turns/detector';
@@ -21,6 +23,17 @@ const out = option('out');
 const modelPath = option('model', 'public/models/turns/turn-model.json');
 const useTranscript = !process.argv.includes('--no-transcript');
 const model = JSON.parse(readFileSync(modelPath, 'utf8')) as TurnModelJson;
+if (process.argv.includes('--commit-threshold')) {
+  const threshold = Number(option('commit-threshold'));
+  if (!(threshold > 0 && threshold < 1)) throw new Error('--commit-threshold must lie between 0 and 1');
+  const policy = model.policy;
+  model.policy = {
+    ...policy,
+    commitThreshold: threshold,
+    speculateThreshold: Math.round(threshold * 0.6 * 1e4) / 1e4,
+    noWordsCommitThreshold: Math.min(policy.noWordsCommitThreshold ?? threshold, threshold),
+  };
+}
 const decisions: Record<string, number[]> = {};
 const counts: Record<string, number> = {};
 let frames = 0;
@@ -48,5 +61,5 @@ for (const file of readdirSync(corpus).filter((f) => f.endsWith('.wav')).sort())
 writeFileSync(out, JSON.stringify(decisions));
 const seconds = (performance.now() - started) / 1000;
 console.log(
-  JSON.stringify({ corpus, files: Object.keys(decisions).length, transcript: useTranscript, events: counts, frames, realtime_factor: Math.round((frames / 100 / seconds) * 10) / 10, out }),
+  JSON.stringify({ corpus, files: Object.keys(decisions).length, transcript: useTranscript, policy: model.policy, events: counts, frames, realtime_factor: Math.round((frames / 100 / seconds) * 10) / 10, out }),
 );
