@@ -8,11 +8,10 @@ whole-clause hold ("I could ring my sister," then more) from a turn end.
 
 usage: comma_vs_stop.py [--sentences N]   (needs espeak-ng, flite, festival and sox; ~1 min)
 """
-import argparse, importlib.machinery, importlib.util, json, os, statistics, tempfile
+import argparse, json, os, statistics, tempfile
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-TOOL = os.path.normpath(os.path.join(HERE, "..", "..", "..", "shared", "tools", "make-turn-corpus"))
 # Our own sentences (the TRAIN bank's middle clauses), not an evaluation bank's.
+from shared_tools import load_tool
 from text_bank import TRAIN
 
 VOICES = {
@@ -22,19 +21,11 @@ VOICES = {
 }
 
 
-def load_tool():
-    loader = importlib.machinery.SourceFileLoader("make_turn_corpus", TOOL)
-    spec = importlib.util.spec_from_loader("make_turn_corpus", loader)
-    module = importlib.util.module_from_spec(spec)
-    loader.exec_module(module)
-    return module
-
-
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--sentences", type=int, default=12)
     a = ap.parse_args()
-    tool = load_tool()
+    tool = load_tool("make-turn-corpus")
     sentences = TRAIN["mids"][:a.sentences]
     tmp = tempfile.mkdtemp()
     out = {}

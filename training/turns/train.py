@@ -8,22 +8,18 @@ by simulating the policy and scoring with shared/tools/score-turns' own score().
 
 usage: train.py --features PREFIX --corpus DIR --out MODEL.json [--seed 7]
 """
-import argparse, importlib.machinery, importlib.util, json, math, os, statistics, sys, time, wave, zlib
+import argparse, json, math, os, statistics, sys, time, wave, zlib
 import numpy as np
 from sklearn.ensemble import HistGradientBoostingClassifier
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-SCORER = os.path.normpath(os.path.join(HERE, "..", "..", "..", "shared", "tools", "score-turns"))
 MAX_PAUSE_MS = 1900
 FOLDS = 5
 
 
 def load_scorer():
-    loader = importlib.machinery.SourceFileLoader("score_turns", SCORER)
-    spec = importlib.util.spec_from_loader("score_turns", loader)
-    module = importlib.util.module_from_spec(spec)
-    loader.exec_module(module)
-    return module
+    from shared_tools import load_tool
+    return load_tool("score-turns")
 
 
 def longest_pause_inside_fragments(corpus, files):

@@ -4,7 +4,7 @@ turn ends (optionally after "middle and") are 1.
 
 usage: train_lexical.py --work DIR --out LEXICAL.json [--seed 7]
 """
-import argparse, importlib.machinery, importlib.util, json, os, subprocess, sys, zlib
+import argparse, json, os, subprocess, sys, zlib
 import numpy as np
 from sklearn.feature_extraction import DictVectorizer
 from sklearn.linear_model import LogisticRegression
@@ -30,12 +30,8 @@ def fragments(bank):
 
 def default_bank():
     """make-turn-corpus's built-in bank (the dev set's texts): excluded from training."""
-    path = os.path.normpath(os.path.join(REPO, "..", "shared", "tools", "make-turn-corpus"))
-    loader = importlib.machinery.SourceFileLoader("make_turn_corpus", path)
-    spec = importlib.util.spec_from_loader("make_turn_corpus", loader)
-    module = importlib.util.module_from_spec(spec)
-    loader.exec_module(module)
-    return module.DEFAULT_BANK
+    from shared_tools import load_tool
+    return load_tool("make-turn-corpus").DEFAULT_BANK
 
 
 def fold_of(core):
