@@ -6,13 +6,13 @@ probability over all engines and per engine. An analysis of our training data, n
 
 usage: prosody_auc.py --work DIR   (DIR holds features.f32, features.json and corpus/; ~1 min)
 """
-import argparse, json, os, sys, zlib
+import argparse, json, os, sys
 import numpy as np
 from sklearn.ensemble import HistGradientBoostingClassifier
 from sklearn.metrics import roc_auc_score
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from train import FOLDS, label_rows
+from train import FOLDS, fold_of, label_rows
 
 
 def main():
@@ -24,7 +24,7 @@ def main():
     X = np.fromfile(os.path.join(a.work, "features.f32"), dtype="<f4").reshape(-1, len(cols))
     y, _ = label_rows(files, X, cols, os.path.join(a.work, "corpus"))
     file_of = X[:, cols.index("file")].astype(int)
-    fold = np.array([zlib.crc32(n.split("-aug")[0].encode()) % FOLDS for n in files])[file_of]
+    fold = np.array([fold_of(n) for n in files])[file_of]
     engine = np.array([n.split("-")[0] for n in files])[file_of]
     prosodic = [i for i, n in enumerate(cols) if i >= 2 and not n.startswith("lex")]
     pause = X[:, cols.index("pauseMs")]

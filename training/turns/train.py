@@ -17,6 +17,11 @@ MAX_PAUSE_MS = 1900
 FOLDS = 5
 
 
+def fold_of(name):
+    """Validation fold of a training file, by source sample (an augmented copy stays with it)."""
+    return zlib.crc32(name.split("-aug")[0].encode()) % FOLDS
+
+
 def load_scorer():
     from shared_tools import load_tool
     return load_tool("score-turns")
@@ -203,8 +208,6 @@ def main():
     # is chosen on out-of-fold probabilities of all of them (866 turn ends, not one fold's 182: on
     # one fold a single decision moved the threshold between 0.80 and 0.88); the shipped trees are
     # then trained on every file.
-    def fold_of(name):
-        return zlib.crc32(name.split("-aug")[0].encode()) % FOLDS
     file_fold = np.array([fold_of(n) for n in files])
     fold = file_fold[X[:, 0].astype(int)]
     print("rows %d, positives %.3f, files %d in %d folds" % (len(X), y.mean(), len(files), FOLDS))
