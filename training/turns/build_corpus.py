@@ -1,7 +1,7 @@
 """Builds the turn-taking training corpus (or the held-out one) with make-turn-corpus,
 then augments every sample once (gain, noise, sox room reverb, sox speed) with labels rescaled.
 
-usage: build_corpus.py --out DIR [--split train|heldout|heldout2..heldout8] [--seed S] [--jobs 2]
+usage: build_corpus.py --out DIR [--split train|heldout|heldout2..heldout10|default] [--seed S] [--jobs 2]
 Deterministic given --seed. Never reads shared/data/speech or the dev set.
 """
 import argparse, json, os, random, subprocess, shutil, sys, wave
@@ -26,6 +26,10 @@ PLAN = {
     "heldout6": [("espeak-ng", 9501, 10), ("flite", 9502, 10), ("festival", 9503, 5)],
     "heldout7": [("espeak-ng", 9601, 10), ("flite", 9602, 10), ("festival", 9603, 5)],
     "heldout8": [("espeak-ng", 9701, 10), ("flite", 9702, 10), ("festival", 9703, 5)],
+    "heldout9": [("espeak-ng", 9901, 8), ("flite", 9902, 8), ("festival", 9903, 5)],
+    "heldout10": [("espeak-ng", 10001, 8), ("flite", 10002, 8), ("festival", 10003, 5)],
+    # make-turn-corpus's own default bank (the dev set's texts) on seeds the dev set did not use.
+    "default": [("espeak-ng", 9801, 8), ("flite", 9802, 8), ("festival", 9803, 5)],
 }
 
 
@@ -86,7 +90,7 @@ def run_one(job, out, bank):
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--out", required=True)
-    ap.add_argument("--split", default="train", choices=["train", "heldout"] + ["heldout%d" % k for k in range(2, 9)])
+    ap.add_argument("--split", default="train", choices=sorted(PLAN))
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--augment", type=int, default=None, help="augmented copies per sample")
@@ -95,7 +99,11 @@ def main():
     import text_bank
     os.makedirs(a.out, exist_ok=True)
     bank = os.path.join(a.out, "bank.json")
-    json.dump(getattr(text_bank, a.split.upper()), open(bank, "w"))
+    if a.split == "default":
+        from shared_tools import load_tool
+        json.dump(load_tool("make-turn-corpus").DEFAULT_BANK, open(bank, "w"))
+    else:
+        json.dump(getattr(text_bank, a.split.upper()), open(bank, "w"))
     with ThreadPoolExecutor(a.jobs) as pool:
         raws = list(pool.map(lambda j: run_one(j, a.out, bank), PLAN[a.split]))
     n_aug = a.augment if a.augment is not None else (1 if a.split == "train" else 0)
