@@ -21,26 +21,28 @@ REPO = os.path.normpath(os.path.join(HERE, "..", ".."))
 def banks():
     sys.path.insert(0, HERE)
     import text_bank as tb
-    from shared_tools import load_tool
+    from train_lexical import default_bank
     out = [("heldout%s" % ("" if k == 1 else k), getattr(tb, "HELDOUT%s" % ("" if k == 1 else k))) for k in range(1, 11)]
     try:
-        return out + [("default", load_tool("make-turn-corpus").DEFAULT_BANK)]
+        return out + [("default", default_bank())]
     except FileNotFoundError:
         print("bank_accuracy: ../shared/tools/make-turn-corpus not found: its default bank is left out", file=sys.stderr)
         return out
 
 
 def main():
+    from train_lexical import fragments
     path = sys.argv[1] if len(sys.argv) > 1 else os.path.join(REPO, "public", "models", "turns", "turn-model.json")
     model = json.load(open(path))
     model = model.get("lexical", model)
     texts, meta = [], []
     for name, bank in banks():
-        for kind, label, sep in (("holds", 0, ", "), ("ends", 1, " and ")):
-            for item in bank[kind]:
-                texts.append(item); meta.append((name, label, True))
-                for mid in bank["mids"]:
-                    texts.append(mid + sep + item); meta.append((name, label, False))
+        # The fragments a corpus speaks, as train_lexical.fragments() lists them: each item alone
+        # (its own core) and after every mid.
+        t, labels, cores = fragments(bank)
+        texts += t
+        meta += [(name, label, text == core) for text, label, core in zip(t, labels, cores)]
+    # train_lexical_net.probs_for() runs the same command, but importing it would load torch.
     with tempfile.TemporaryDirectory() as tmp:
         src, dst, lexical = (os.path.join(tmp, f) for f in ("in.json", "out.json", "lexical.json"))
         json.dump(texts, open(src, "w"))

@@ -100,8 +100,8 @@ def main():
     os.makedirs(a.out, exist_ok=True)
     bank = os.path.join(a.out, "bank.json")
     if a.split == "default":
-        from shared_tools import load_tool
-        json.dump(load_tool("make-turn-corpus").DEFAULT_BANK, open(bank, "w"))
+        from train_lexical import default_bank
+        json.dump(default_bank(), open(bank, "w"))
     else:
         json.dump(getattr(text_bank, a.split.upper()), open(bank, "w"))
     with ThreadPoolExecutor(a.jobs) as pool:
