@@ -1,7 +1,7 @@
 """Builds the turn-taking training corpus (or the held-out one) with make-turn-corpus,
 then augments every sample once (gain, noise, sox room reverb, sox speed) with labels rescaled.
 
-usage: build_corpus.py --out DIR [--split train|heldout|heldout2..heldout10|default] [--seed S] [--jobs 2]
+usage: build_corpus.py --out DIR [--split train|valid|heldout|heldout2..heldout10|default] [--seed S] [--jobs 2]
 Deterministic given --seed. Never reads shared/data/speech or the dev set.
 """
 import argparse, json, os, random, subprocess, shutil, sys, wave
@@ -12,12 +12,15 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 TOOL = os.path.normpath(os.path.join(HERE, "..", "..", "..", "shared", "tools", "make-turn-corpus"))
 SR = 16000
 
-# (engine, seed, count). Training seeds 101..; held-out seeds 9001.. (never used in training).
+# (engine, seed, count[, text_bank name]). Training seeds 101..; validation seeds 8001.. (the policy
+# is chosen on them, nothing is fitted to them); held-out seeds 9001.. (never used in training).
 PLAN = {
     "train": [("espeak-ng", 101, 12), ("espeak-ng", 102, 12), ("espeak-ng", 103, 12),
               ("flite", 201, 10), ("flite", 202, 10), ("flite", 203, 10),
               ("festival", 301, 6), ("festival", 302, 6),
               ("espeak-ng", 104, 12), ("flite", 204, 10), ("festival", 303, 4)],
+    "valid": [("espeak-ng", 8001, 8, "VALID_A"), ("flite", 8002, 8, "VALID_A"), ("festival", 8003, 5, "VALID_A"),
+              ("espeak-ng", 8101, 8, "VALID_B"), ("flite", 8102, 8, "VALID_B"), ("festival", 8103, 5, "VALID_B")],
     "heldout": [("espeak-ng", 9001, 8), ("flite", 9002, 8), ("festival", 9003, 5)],
     "heldout2": [("espeak-ng", 9101, 8), ("flite", 9102, 8), ("festival", 9103, 5)],
     "heldout3": [("espeak-ng", 9201, 8), ("flite", 9202, 8), ("festival", 9203, 5)],
@@ -79,7 +82,7 @@ def augment(src_wav, src_json, dst_wav, dst_json, rnd):
 
 
 def run_one(job, out, bank):
-    engine, seed, count = job
+    engine, seed, count = job[:3]
     raw = os.path.join(out, "raw", "%s-%d" % (engine, seed))
     if not os.path.exists(os.path.join(raw, "%s-%03d.json" % (engine, count - 1))):
         subprocess.run(["nice", "-n", "10", sys.executable, TOOL, "--out", raw, "--engine", engine,
@@ -98,14 +101,20 @@ def main():
     sys.path.insert(0, HERE)
     import text_bank
     os.makedirs(a.out, exist_ok=True)
-    bank = os.path.join(a.out, "bank.json")
-    if a.split == "default":
-        from train_lexical import default_bank
-        json.dump(default_bank(), open(bank, "w"))
-    else:
-        json.dump(getattr(text_bank, a.split.upper()), open(bank, "w"))
+
+    def bank_file(job):
+        name = job[3] if len(job) > 3 else a.split.upper()
+        path = os.path.join(a.out, "bank.json" if len(job) == 3 else "bank-%s.json" % name)
+        if name == "DEFAULT":
+            from train_lexical import default_bank
+            json.dump(default_bank(), open(path, "w"))
+        else:
+            json.dump(getattr(text_bank, name), open(path, "w"))
+        return path
+
+    banks = [bank_file(j) for j in PLAN[a.split]]
     with ThreadPoolExecutor(a.jobs) as pool:
-        raws = list(pool.map(lambda j: run_one(j, a.out, bank), PLAN[a.split]))
+        raws = list(pool.map(lambda jb: run_one(jb[0], a.out, jb[1]), zip(PLAN[a.split], banks)))
     n_aug = a.augment if a.augment is not None else (1 if a.split == "train" else 0)
     rnd = random.Random(a.seed)
     final = os.path.join(a.out, "corpus")

@@ -3,10 +3,12 @@ weights the app ships (public/models/turns/turn-model.json).
 
 Model: gradient-boosted trees (sklearn HistGradientBoosting, log-loss) over the lib/turns
 per-frame features of pause frames; label 1 = the pause follows a turn end. The decision
-thresholds are tuned on a validation split of the training corpus (never on dev or speech/)
-by simulating the policy and scoring with shared/tools/score-turns' own score().
+thresholds are tuned by simulating the policy and scoring with shared/tools/score-turns' own
+score(): on out-of-fold probabilities of the training corpus (never on dev or speech/), and with
+--valid-features also on a validation corpus whose texts no model was trained on (session 11).
 
 usage: train.py --features PREFIX --corpus DIR --out MODEL.json [--seed 7]
+                [--valid-features PREFIX --valid-corpus DIR]
 """
 import argparse, json, math, os, statistics, sys, time, wave, zlib
 import numpy as np
@@ -189,10 +191,15 @@ def main():
     ap.add_argument("--max-features", type=int, default=0, help="use only the first N features")
     ap.add_argument("--interruption-cost", type=float, default=4.0, help="cost of one interruption (a missed turn end: 3)")
     ap.add_argument("--lexical", help="lexical model JSON from train_lexical.py")
+    ap.add_argument("--valid-features", help="features of a validation corpus (exported with the shipped word model)")
+    ap.add_argument("--valid-corpus", help="the validation corpus's labels")
+    ap.add_argument("--policy-data", choices=["valid", "both"], default="both",
+                    help="with --valid-features: choose the policy on it alone or with the training files (out of fold)")
     a = ap.parse_args()
     started = time.time()
     meta = json.load(open(a.features + ".json"))
     cols, files = meta["columns"], meta["files"]
+    train_files = files
     X = np.fromfile(a.features + ".f32", dtype="<f4").reshape(-1, len(cols))
     y, labels = label_rows(files, X, cols, a.corpus)
     if a.lexical and (os.path.exists(a.lexical + ".folds.json") or os.path.exists(a.lexical + ".crossfit.json")):
@@ -236,10 +243,29 @@ def main():
     ref = clf.decision_function(feat[check])
     mine = np.array([tree_score(trees, base, feat[i]) for i in check])
     assert np.max(np.abs(ref - mine)) < 1e-6, "tree export mismatch %g" % np.max(np.abs(ref - mine))
+    if a.valid_features:
+        # Session 11: the policy is chosen also (or only) on a corpus whose texts the word model never
+        # trained on, scored by the shipped trees (fitted on every training file). On the training
+        # corpus's own texts, even cross-fitted, a recipe's threshold did not carry over to new banks
+        # (session 10).
+        vmeta = json.load(open(a.valid_features + ".json"))
+        assert vmeta["columns"][:len(meta["columns"])] == meta["columns"], "validation features differ"
+        vfiles = vmeta["files"]
+        VX = np.fromfile(a.valid_features + ".f32", dtype="<f4").reshape(-1, len(vmeta["columns"]))
+        _, vlabels = label_rows(vfiles, VX, vmeta["columns"], a.valid_corpus)
+        VX = np.delete(VX, vmeta["columns"].index("lexFragment"), axis=1)[:, :X.shape[1]]
+        vprob = clf.predict_proba(VX[:, 2:])[:, 1]
+        if a.policy_data == "valid":
+            files, labels, X, prob = vfiles, vlabels, VX, vprob
+        else:  # both: the training files' out-of-fold probabilities and the validation corpus's
+            VX[:, cols.index("file")] += len(files)
+            files, labels = files + vfiles, dict(labels, **vlabels)
+            X, prob = np.concatenate([X, VX]), np.concatenate([prob, vprob])
+        print("policy chosen on %s: %d files, %d rows" % (a.policy_data, len(files), len(X)))
     scorer = load_scorer()
     best = None
     results = []
-    inside = longest_pause_inside_fragments(a.corpus, files)
+    inside = longest_pause_inside_fragments(a.corpus, train_files)
     no_words_min = int(math.floor(inside / 100) + 1) * 100
     print("longest pause inside a fragment: %d ms -> no-words min pause %d ms" % (inside, no_words_min))
 
@@ -290,7 +316,8 @@ def main():
                    "minPauseMs": min_pause, "maxPauseMs": MAX_PAUSE_MS, "noWordsMinPauseMs": no_words_min,
                    "noWordsCommitThreshold": no_words_threshold},
         "meta": {"trainer": "training/turns/train.py", "seed": a.seed, "rows": int(sample.sum()),
-                 "files": len(files), "validation": s,
+                 "files": len(train_files), "validation": s,
+                 "policyChosenOn": "%s (%d files)" % ("validation corpus" if a.policy_data == "valid" else "out-of-fold training files and validation corpus", len(files)) if a.valid_features else "out-of-fold training files",
                  "model": "HistGradientBoosting, %d trees, %d leaves" % (a.trees, a.leaves)},
     }
     os.makedirs(os.path.dirname(os.path.abspath(a.out)), exist_ok=True)

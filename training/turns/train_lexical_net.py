@@ -124,18 +124,21 @@ def bank_fragments(bank):
     return tl.fragments(bank)
 
 
-def load_spoken_banks(directory, banned):
+def load_spoken_banks(directories, banned, blind=frozenset()):
     """The written spoken-style banks in DIRECTORY/*.json ({"holds", "ends", "mids"},
     training/turns/banks/, v6 and v7), in name order. They were written without sight of the
     evaluation banks (v7's brief quoted a few of their items as examples: banks/README.md); an
     item equal to one of them (`banned`, normalized) or a hold without its comma / an end
-    without "." or "?" is an error."""
+    without "." or "?" is an error. Items of banks written later (`blind`: validation and newer
+    held-out banks) are left out. DIRECTORIES: one or more, separated by ":"."""
     banks = []
-    for path in sorted(os.listdir(directory)):
+    paths = [os.path.join(d, f) for d in directories.split(":") for f in sorted(os.listdir(d))]
+    for path in paths:
         if not path.endswith(".json"):
             continue
-        bank = json.load(open(os.path.join(directory, path)))
+        bank = json.load(open(path))
         for kind in ("holds", "ends", "mids"):
+            bank[kind] = [t for t in bank[kind] if norm(t) not in blind]
             clash = [t for t in bank[kind] if norm(t) in banned]
             assert not clash, "%s: %s equal to evaluation items: %s" % (path, kind, clash[:5])
         assert all(t.endswith(",") for t in bank["holds"]) and all(t[-1] in ".?" for t in bank["ends"]), path
@@ -172,7 +175,9 @@ def main():
     ap.add_argument("--per-class", type=int, default=30000)
     ap.add_argument("--blend", help="v2 logistic word model (train_lexical.py output) to average with the net")
     ap.add_argument("--brill", help="unpacked npm brill package: adds natural_text.py's fragments (v5)")
-    ap.add_argument("--banks", help="directory of written spoken-style banks (training/turns/banks, v6 and v7)")
+    ap.add_argument("--banks", help="directories (a:b) of written spoken-style banks (training/turns/banks, v6 and v7)")
+    ap.add_argument("--bare-statements", type=float, default=0.0, help="share of grammar statements without an adverbial (recipe G, session 10)")
+    ap.add_argument("--blind", default="", help="text_bank banks (A,B) whose items the spoken banks must leave out (recipe G: HELDOUT9,HELDOUT10,VALID_A,VALID_B)")
     ap.add_argument("--bank-copies", type=int, default=4, help="renderings of each spoken-bank item")
     ap.add_argument("--natural-copies", type=int, default=2, help="samplings of the natural fragments")
     ap.add_argument("--ensemble", type=int, default=5, help="GRUs per word model (seeds seed, seed+100, ...), averaged")
@@ -183,7 +188,9 @@ def main():
     torch.set_num_threads(1)
     sys.path.insert(0, HERE)
     import lexical_grammar
+    import text_bank
     import train_lexical as tl
+    lexical_grammar.BARE_STATEMENTS = a.bare_statements
     from text_bank import HELDOUT, HELDOUT2, HELDOUT3, HELDOUT4, HELDOUT5, HELDOUT6, HELDOUT7, HELDOUT8, lexical_bank
     default = tl.default_bank()
     banned = {norm(t) for b in (HELDOUT, HELDOUT2, HELDOUT3, HELDOUT4, default) for k in ("holds", "ends", "mids") for t in b[k]}
@@ -195,7 +202,9 @@ def main():
     keep = [i for i, t in enumerate(bank_texts) if norm(t) not in banned]
     bank_texts, bank_labels = [bank_texts[i] for i in keep], [bank_labels[i] for i in keep]
     vocab, bank_seqs = ids_for(bank_texts, a.work, "bank")
-    spoken = load_spoken_banks(a.banks, banned | evaluation_only) if a.banks else []
+    blind = {norm(t) for name in filter(None, a.blind.split(",")) for k in ("holds", "ends", "mids")
+             for t in getattr(text_bank, name)[k]}
+    spoken = load_spoken_banks(a.banks, banned | evaluation_only, blind) if a.banks else []
 
     def training_texts(seed, tag):
         """The TRAIN bank's fragments, then the grammar's, the spoken banks' and the natural ones
