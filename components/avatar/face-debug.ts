@@ -6,7 +6,7 @@ import type { AvatarStore } from '@/lib/avatar/store';
 declare global {
   interface Window {
     /** Read-only view of the live face for e2e checks (lip sync against the voice level). */
-    __kinFace?: { jawOpen(): number; renderer: 'webgl2' | 'canvas2d'; lipSource(): AvatarInputReader['lipSource']; heardJawOpen(): number | null };
+    __kinFace?: { jawOpen(): number; frameAtMs(): number; renderer: 'webgl2' | 'canvas2d'; lipSource(): AvatarInputReader['lipSource']; heardJawOpen(): number | null };
   }
 }
 
@@ -14,6 +14,8 @@ declare global {
 export function exposeFaceDebug(driver: AvatarDriver, reader: AvatarInputReader, avatar: AvatarStore, renderer: 'webgl2' | 'canvas2d'): () => void {
   const view = {
     jawOpen: () => driver.weights[BS.jawOpen],
+    // When the face last updated (performance.now() ms): a sample taken while frames stall shows a stale face.
+    frameAtMs: () => driver.lastUpdateMs(),
     renderer,
     lipSource: () => reader.lipSource,
     // What the phoneme track asks for at the moment the listener hears it (the reference for the offset).

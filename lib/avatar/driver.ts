@@ -263,6 +263,11 @@ export class AvatarDriver {
     w[BS.eyeLookDownRight] = Math.max(down, w[BS.eyeLookDownRight]);
   }
 
+  /** Time of the last `update` (the last frame drawn), ms; -1 before the first. */
+  lastUpdateMs(): number {
+    return this.lastMs;
+  }
+
   /** Milliseconds since the current phase began. */
   phaseAgeMs(nowMs: number): number {
     return nowMs - this.phaseSinceMs;
