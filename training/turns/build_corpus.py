@@ -101,20 +101,20 @@ def main():
     sys.path.insert(0, HERE)
     import text_bank
     os.makedirs(a.out, exist_ok=True)
-
-    def bank_file(job):
+    # One bank file per text bank: the split's own (bank.json) or each job's named one (bank-NAME.json).
+    bank_path = {}
+    for job in PLAN[a.split]:
         name = job[3] if len(job) > 3 else a.split.upper()
-        path = os.path.join(a.out, "bank.json" if len(job) == 3 else "bank-%s.json" % name)
+        if name in bank_path:
+            continue
+        bank_path[name] = os.path.join(a.out, "bank.json" if len(job) == 3 else "bank-%s.json" % name)
         if name == "DEFAULT":
             from train_lexical import default_bank
-            json.dump(default_bank(), open(path, "w"))
+            json.dump(default_bank(), open(bank_path[name], "w"))
         else:
-            json.dump(getattr(text_bank, name), open(path, "w"))
-        return path
-
-    banks = [bank_file(j) for j in PLAN[a.split]]
+            json.dump(getattr(text_bank, name), open(bank_path[name], "w"))
     with ThreadPoolExecutor(a.jobs) as pool:
-        raws = list(pool.map(lambda jb: run_one(jb[0], a.out, jb[1]), zip(PLAN[a.split], banks)))
+        raws = list(pool.map(lambda j: run_one(j, a.out, bank_path[j[3] if len(j) > 3 else a.split.upper()]), PLAN[a.split]))
     n_aug = a.augment if a.augment is not None else (1 if a.split == "train" else 0)
     rnd = random.Random(a.seed)
     final = os.path.join(a.out, "corpus")

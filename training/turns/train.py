@@ -64,6 +64,15 @@ def label_rows(files, X, cols, corpus):
     return labels, meta
 
 
+def load_features(prefix, corpus):
+    """export-features.ts output PREFIX.json/.f32 and the labels of CORPUS: (columns, files, X, y, labels)."""
+    meta = json.load(open(prefix + ".json"))
+    cols, files = meta["columns"], meta["files"]
+    X = np.fromfile(prefix + ".f32", dtype="<f4").reshape(-1, len(cols))
+    y, labels = label_rows(files, X, cols, corpus)
+    return cols, files, X, y, labels
+
+
 def cross_fit_lexical(files, X, cols, labels, lexical_path):
     """Replaces lexEndProb by its out-of-fold value (see train_lexical_net.py): each fragment's
     probability comes from the fold model that never saw its text."""
@@ -197,11 +206,8 @@ def main():
                     help="with --valid-features: choose the policy on it alone or with the training files (out of fold)")
     a = ap.parse_args()
     started = time.time()
-    meta = json.load(open(a.features + ".json"))
-    cols, files = meta["columns"], meta["files"]
-    train_files = files
-    X = np.fromfile(a.features + ".f32", dtype="<f4").reshape(-1, len(cols))
-    y, labels = label_rows(files, X, cols, a.corpus)
+    cols, files, X, y, labels = load_features(a.features, a.corpus)
+    exported_cols, train_files = cols, files
     if a.lexical and (os.path.exists(a.lexical + ".folds.json") or os.path.exists(a.lexical + ".crossfit.json")):
         cross_fit_lexical(files, X, cols, labels, a.lexical)
     X = np.delete(X, cols.index("lexFragment"), axis=1)
@@ -248,12 +254,9 @@ def main():
         # trained on, scored by the shipped trees (fitted on every training file). On the training
         # corpus's own texts, even cross-fitted, a recipe's threshold did not carry over to new banks
         # (session 10).
-        vmeta = json.load(open(a.valid_features + ".json"))
-        assert vmeta["columns"][:len(meta["columns"])] == meta["columns"], "validation features differ"
-        vfiles = vmeta["files"]
-        VX = np.fromfile(a.valid_features + ".f32", dtype="<f4").reshape(-1, len(vmeta["columns"]))
-        _, vlabels = label_rows(vfiles, VX, vmeta["columns"], a.valid_corpus)
-        VX = np.delete(VX, vmeta["columns"].index("lexFragment"), axis=1)[:, :X.shape[1]]
+        vcols, vfiles, VX, _, vlabels = load_features(a.valid_features, a.valid_corpus)
+        assert vcols[:len(exported_cols)] == exported_cols, "validation features differ"
+        VX = np.delete(VX, vcols.index("lexFragment"), axis=1)[:, :X.shape[1]]
         vprob = clf.predict_proba(VX[:, 2:])[:, 1]
         if a.policy_data == "valid":
             files, labels, X, prob = vfiles, vlabels, VX, vprob
