@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { MEDIA_DIR } from './fixtures/media';
-import { playCallFixture, readCallFixture, startTranscriptCall } from './fixtures/voice-call';
+import { fixtureClockShift, playCallFixture, readCallFixture, startTranscriptCall } from './fixtures/voice-call';
 
 const WAV = resolve(MEDIA_DIR, 'barge-in-call.wav');
 const WORDS = resolve(MEDIA_DIR, 'barge-in-call.words.json');
@@ -65,8 +65,10 @@ test.describe('barge-in in a voice call', () => {
     console.log('audio:', tap.starts.map(([a, b]) => `${rel(a)}–${rel(b)}`).join(', '), '| stops:', tap.stops.map(rel).join(', '), '| gains:', tap.gains.map(([v, t]) => `${v}@${rel(t)}`).join(', '));
     console.log('captions:', JSON.stringify(captions));
 
-    // The reply was playing when the user started to talk over it.
-    const overlapStart = zero + fixture.bargeIn.start;
+    // The reply was playing when the user started to talk over it (fixture times on the page's clock).
+    const shift = fixtureClockShift(events.map((e) => ({ type: e.type, t: e.time - zero })), fixture.turnEnd);
+    console.log(`fixture clock shift ${shift.toFixed(2)} s`);
+    const overlapStart = zero + shift + fixture.bargeIn.start;
     expect(tap.starts.filter(([a]) => a < overlapStart).length, 'the companion had not started answering before the user talked over it').toBeGreaterThan(0);
 
     // The turn detector heard the overlap (barge-in: duck) and took it for a turn (user-start: stop).

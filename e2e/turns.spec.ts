@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { TURN_WAV, TURN_WORDS } from './fixtures/media';
-import { playCallFixture, readCallFixture, recordPhases, startTranscriptCall, type PhaseChange } from './fixtures/voice-call';
+import { fixtureClockShift, playCallFixture, readCallFixture, recordPhases, startTranscriptCall, type PhaseChange } from './fixtures/voice-call';
 
 // The fake microphone plays our own recorded turn once: "I went to the shop this morning, and I was
 // thinking, — 1.5 s pause — that I should call my sister Anna about the weekend." then silence, then
@@ -12,7 +12,7 @@ playCallFixture(TURN_WAV, TURN_WORDS, 'turn fixture missing: make-turn-fixture.m
 test.describe('turn-taking in a voice call', () => {
   test('waits through a mid-turn pause, answers after the turn ends, and a "yeah" does not stop the reply', async ({ page }) => {
     test.setTimeout(90_000);
-    const fixture = readCallFixture<{ words: unknown[]; turnEnd: number; backchannel: { start: number; end: number } }>(TURN_WORDS);
+    const fixture = readCallFixture<{ words: unknown[]; holdStart: number; turnEnd: number; backchannel: { start: number; end: number } }>(TURN_WORDS);
     await recordPhases(page);
     const { call, errors } = await startTranscriptCall(page, 'friend', fixture.words);
     await call.openHud();
@@ -51,20 +51,24 @@ test.describe('turn-taking in a voice call', () => {
       };
     });
     const fmt = (list: { t: number }[], key: string) => list.map((e) => `${e.t.toFixed(2)} ${(e as unknown as Record<string, string>)[key]}`).join(', ');
-    console.log(`turn ends ${fixture.turnEnd.toFixed(2)} s, "yeah" ${fixture.backchannel.start.toFixed(2)}–${fixture.backchannel.end.toFixed(2)} s (from mic open)`);
+    // Fixture times on the page's clock (the fake microphone's file start drifts from mic open under load).
+    const shift = fixtureClockShift(events, fixture.holdStart);
+    const turnEnd = fixture.turnEnd + shift;
+    const yeah = { start: fixture.backchannel.start + shift, end: fixture.backchannel.end + shift };
+    console.log(`turn ends ${turnEnd.toFixed(2)} s, "yeah" ${yeah.start.toFixed(2)}–${yeah.end.toFixed(2)} s (from mic open, fixture shifted ${shift.toFixed(2)} s)`);
     console.log('floor events:', fmt(events, 'type'));
     console.log('phases:', fmt(phases, 'phase'));
     console.log('turns:', JSON.stringify(turns), '| reply:', await companion.first().textContent());
     // Nothing was said or prepared for display while the user held the floor in the pause.
     const firstReply = phases.find((p) => p.phase === 'thinking' || p.phase === 'speaking');
-    expect(firstReply!.t).toBeGreaterThan(fixture.turnEnd - 0.15);
+    expect(firstReply!.t).toBeGreaterThan(turnEnd - 0.15);
     // The "yeah": when the companion was speaking over it, it is a backchannel and the reply goes on.
     const speakingAt = (t: number) => {
       let phase = '';
       for (const p of phases) if (p.t <= t) phase = p.phase;
       return phase === 'speaking';
     };
-    if (speakingAt(fixture.backchannel.start) && speakingAt(fixture.backchannel.end + 0.4)) {
+    if (speakingAt(yeah.start) && speakingAt(yeah.end + 0.4)) {
       expect(events.map((e) => e.type)).toContain('backchannel');
       expect(events.filter((e) => e.t > firstReply!.t).map((e) => e.type)).not.toContain('user-start');
     } else {

@@ -108,4 +108,40 @@ describe('TestTranscriptRecognizer', () => {
     expect(await late.takeTurn()).toBe('hello there how are');
     expect(Date.now() - started).toBeGreaterThanOrEqual(TEST_FINAL_WAIT_MS - 20);
   });
+
+  test('a final decode hears the last word that had begun by the speech end, though its fixture end lies later than the tail', async () => {
+    const recognizer = new TestTranscriptRecognizer(parseTestTranscript(FIXTURE));
+    // "you?" runs 3.45-3.8 s; the detector ended speech at 3.65 s and the audio up to 3.75 s is in.
+    pushUntil(recognizer, 0, 3750);
+    recognizer.speechEnd(5000 + 3650);
+    expect(await recognizer.takeTurn()).toBe('hello there how are you');
+    // A word that begins after the speech end is the next turn's.
+    const next = new TestTranscriptRecognizer(parseTestTranscript(FIXTURE));
+    pushUntil(next, 0, 1550);
+    next.speechEnd(5000 + 1450);
+    expect(await next.takeTurn()).toBe('hello there');
+  });
+
+  test('a speech end re-aligns a clock that a late first speech start put off, and the turn keeps its last word', async () => {
+    const recognizer = new TestTranscriptRecognizer(parseTestTranscript(FIXTURE));
+    await recognizer.start();
+    const heard: (number | undefined)[] = [];
+    recognizer.onPartial((_text, heardUntilMs) => heard.push(heardUntilMs));
+    // The detector started mid-"Hello": its first speech start came 400 ms after the word began.
+    pushUntil(recognizer, 0, 900);
+    recognizer.speechStart(5000 + 500 + 400 + 50);
+    // "there." ends at 1.4 s (a pause follows); the detector hears the speech end at 1.38 s.
+    pushUntil(recognizer, 900, 1480);
+    recognizer.speechEnd(5000 + 1380);
+    expect(recognizer.micTimeMs).toBe(1480 + 20);
+    expect(await recognizer.takeTurn()).toBe('hello there');
+    // The next word is placed on the corrected clock ("how" ends at 3.2 s).
+    pushUntil(recognizer, 1480, 3600);
+    expect(heard.at(-1)).toBe(5000 - 20 + 3200);
+    // A speech end far from any fixture pause (a comma inside a sentence) does not move the clock.
+    const other = new TestTranscriptRecognizer(parseTestTranscript(FIXTURE));
+    pushUntil(other, 0, 2400);
+    other.speechEnd(5000 + 2300);
+    expect(other.micTimeMs).toBe(2400);
+  });
 });

@@ -20,6 +20,12 @@ export const TEST_ONSET_DELAY_MS = 50;
 /** A first speech start further than this from where the fixture puts the first word is not used to align, ms. */
 const TEST_ALIGN_MAX_MS = 1000;
 
+/** A speech end re-aligns the clock on a fixture pause at most this far from it, ms. */
+const TEST_REALIGN_MAX_MS = 500;
+
+/** A gap between two fixture words at least this long is a pause the detector hears, s. */
+const TEST_PAUSE_GAP_S = 0.2;
+
 /** Longest `takeTurn` waits for mic frames up to the announced speech end, ms. */
 export const TEST_FINAL_WAIT_MS = 500;
 
@@ -59,6 +65,8 @@ export class TestTranscriptRecognizer implements SpeechRecognizer {
   readonly kind = 'test' as const;
   readonly label = 'Test transcript (fixture)';
   private readonly words: TimedWord[];
+  /** Fixture times of the words' ends that a pause follows (and of the last word's), ms. */
+  private readonly pauseEndsMs: number[];
   private readonly listeners = new Set<(text: string, heardUntilMs?: number) => void>();
   private firstFrameMs: number | null = null;
   /** Audio-clock time of the fixture's 0 s: the first frame's time until the first speech start aligns it. */
@@ -76,6 +84,9 @@ export class TestTranscriptRecognizer implements SpeechRecognizer {
 
   constructor(words: readonly TimedWord[]) {
     this.words = [...words].sort((a, b) => a.end - b.end);
+    this.pauseEndsMs = this.words
+      .filter((word, i) => i === this.words.length - 1 || this.words[i + 1].start - word.end >= TEST_PAUSE_GAP_S)
+      .map((word) => word.end * 1000);
   }
 
   async start(): Promise<void> {
@@ -113,8 +124,23 @@ export class TestTranscriptRecognizer implements SpeechRecognizer {
     }
   }
 
+  /**
+   * A speech end re-aligns the clock on the fixture's nearest pause (a word followed by a gap, or the
+   * last word): the first speech start can be late by most of a word when the detector started after
+   * the file (a busy page), which put the turn's last word after the speech end and lost it.
+   */
   speechEnd(timeMs: number): void {
     this.speechEndMs = timeMs;
+    if (this.originMs === null) return;
+    const atMs = timeMs - this.originMs;
+    let best: number | null = null;
+    for (const endMs of this.pauseEndsMs) {
+      if (Math.abs(endMs - atMs) <= TEST_REALIGN_MAX_MS && (best === null || Math.abs(endMs - atMs) < Math.abs(best - atMs))) best = endMs;
+    }
+    if (best === null) return;
+    const origin = timeMs - best;
+    this.micMs += this.originMs - origin;
+    this.originMs = origin;
   }
 
   onPartial(cb: (text: string, heardUntilMs?: number) => void): () => void {
@@ -125,13 +151,19 @@ export class TestTranscriptRecognizer implements SpeechRecognizer {
   async takeTurn(): Promise<string> {
     // A final decode covers the audio up to the end of speech: when the turn detector (in the audio
     // thread) decides before the main thread has passed on those frames, wait for them, briefly.
-    const until = this.speechEndMs === null ? null : this.speechEndMs + TEST_FINAL_TAIL_MS;
+    const speechEndMs = this.speechEndMs;
+    const until = speechEndMs === null ? null : speechEndMs + TEST_FINAL_TAIL_MS;
     this.speechEndMs = null;
     for (let waited = 0; until !== null && this.lastFrameEndMs < until && waited < TEST_FINAL_WAIT_MS && !this.disposed; waited += 10) {
       await new Promise((resolve) => setTimeout(resolve, 10));
     }
+    // Once it has the audio up to the speech end, a final decode hears every word that had begun by
+    // then, even one whose fixture end (where the recording falls below -40 dBFS) lies after the
+    // detector's speech end by more than the tail plus the clock alignment's error.
+    const endMic = speechEndMs === null || this.originMs === null ? -Infinity : speechEndMs - this.originMs;
+    const speechEndMic = endMic <= this.micMs ? endMic : -Infinity;
     let end = this.emitted;
-    while (end < this.words.length && this.words[end].end * 1000 <= this.micMs) end++;
+    while (end < this.words.length && (this.words[end].end * 1000 <= this.micMs || this.words[end].start * 1000 < speechEndMic)) end++;
     const text = normalizeTranscript(this.words.slice(this.turnStart, end).map((word) => word.w).join(' '));
     this.turnStart = end;
     this.emitted = Math.max(this.emitted, end);
