@@ -2,7 +2,10 @@
 then augments every sample once (gain, noise, sox room reverb, sox speed) with labels rescaled.
 
 usage: build_corpus.py --out DIR [--split train|valid|heldout|heldout2..heldout10|default] [--seed S] [--jobs 2]
-Deterministic given --seed. Never reads shared/data/speech or the dev set.
+                      [--augment N] [--crosstalk P]
+--crosstalk P mixes another engine's voice of the split, far field and 20-35 dB down, into a share P
+of the augmented copies (session 12; `--split valid --augment 1 --crosstalk 1` builds the crosstalk
+corpus of docs/turn-taking.md). Deterministic given --seed. Never reads shared/data/speech or the dev set.
 """
 import argparse, json, os, random, subprocess, shutil, sys, wave
 from concurrent.futures import ThreadPoolExecutor
@@ -59,7 +62,35 @@ def scale_labels(label, factor, n):
     return out
 
 
-def augment(src_wav, src_json, dst_wav, dst_json, rnd):
+def speech_rms(x):
+    """RMS over the 10 ms frames above -50 dBFS (the voice, not its pauses)."""
+    n = len(x) // 160
+    frames = x[:n * 160].reshape(n, 160)
+    e = (frames ** 2).mean(axis=1)
+    loud = e > 10 ** (-50 / 10)
+    return float(np.sqrt(e[loud].mean())) if loud.any() else 0.0
+
+
+def crosstalk(n, level_rms, donors, rnd, out_tmp):
+    """Another voice in the room: donor files (another engine or seed) read one after another with
+    random gaps, far-field (heavy sox reverb), at level_rms. Returns n samples."""
+    out = np.zeros(n, np.float32)
+    pos = rnd.randint(0, SR)
+    while pos < n:
+        donor = rnd.choice(donors)
+        tmp = "%s.xt%d.wav" % (out_tmp, os.getpid())
+        subprocess.run(["sox", donor, tmp, "reverb", str(rnd.randint(50, 90)), "50", "100"], check=True, capture_output=True)
+        y = read_wav(tmp)
+        os.unlink(tmp)
+        start = rnd.randint(0, max(0, len(y) - SR))
+        y = y[start:start + n - pos]
+        out[pos:pos + len(y)] = y
+        pos += len(y) + rnd.randint(0, 2 * SR)
+    rms = speech_rms(out)
+    return out * (level_rms / rms) if rms > 0 else out
+
+
+def augment(src_wav, src_json, dst_wav, dst_json, rnd, donors=None, crosstalk_p=0.0):
     speed = rnd.choice([0.9, 0.95, 1.0, 1.05, 1.1])
     reverb = rnd.random() < 0.5
     tmp = dst_wav + ".tmp.wav"
@@ -74,6 +105,10 @@ def augment(src_wav, src_json, dst_wav, dst_json, rnd):
     label = json.load(open(src_json))
     n = int(round(label["duration"] / speed * SR))
     x = x[:n] if len(x) >= n else np.concatenate([x, np.zeros(n - len(x), np.float32)])
+    # Crosstalk (v9): with probability crosstalk_p another voice talks 20-35 dB below the speaker.
+    # At crosstalk_p 0 no random number is drawn, so earlier corpora rebuild unchanged.
+    if crosstalk_p > 0 and donors and rnd.random() < crosstalk_p:
+        x = x + crosstalk(len(x), speech_rms(x) * 10 ** (-rnd.uniform(20, 35) / 20), donors, rnd, dst_wav)
     gain = 10 ** (rnd.uniform(-12, 6) / 20)
     nrng = np.random.default_rng(rnd.randint(0, 2**31))
     noise = nrng.normal(0, 10 ** (rnd.uniform(-62, -42) / 20), len(x)).astype(np.float32)
@@ -97,6 +132,8 @@ def main():
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--augment", type=int, default=None, help="augmented copies per sample")
+    ap.add_argument("--crosstalk", type=float, default=0.0,
+                    help="share of augmented copies with another voice 20-35 dB below the speaker (v9)")
     a = ap.parse_args()
     sys.path.insert(0, HERE)
     import text_bank
@@ -119,8 +156,14 @@ def main():
     rnd = random.Random(a.seed)
     final = os.path.join(a.out, "corpus")
     os.makedirs(final, exist_ok=True)
+    def donors_for(raw):
+        # The other engines' files of this split: never the speaker's own voice.
+        engine = os.path.basename(raw).rsplit("-", 1)[0]
+        return sorted(os.path.join(r, f) for r in raws if os.path.basename(r).rsplit("-", 1)[0] != engine
+                      for f in os.listdir(r) if f.endswith(".wav"))
     for raw in raws:
         tag = os.path.basename(raw)
+        donors = donors_for(raw) if a.crosstalk > 0 else None
         for f in sorted(os.listdir(raw)):
             if not f.endswith(".json"):
                 continue
@@ -130,7 +173,8 @@ def main():
             shutil.copy(os.path.join(raw, f), os.path.join(final, name + ".json"))
             for k in range(n_aug):
                 augment(os.path.join(raw, stem + ".wav"), os.path.join(raw, f),
-                        os.path.join(final, name + "-aug%d.wav" % k), os.path.join(final, name + "-aug%d.json" % k), rnd)
+                        os.path.join(final, name + "-aug%d.wav" % k), os.path.join(final, name + "-aug%d.json" % k), rnd,
+                        donors, a.crosstalk)
     print("corpus:", final, len([f for f in os.listdir(final) if f.endswith(".wav")]), "wavs")
 
 
