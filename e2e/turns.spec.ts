@@ -59,6 +59,8 @@ test.describe('turn-taking in a voice call', () => {
     console.log('floor events:', fmt(events, 'type'));
     console.log('phases:', fmt(phases, 'phase'));
     console.log('turns:', JSON.stringify(turns), '| reply:', await companion.first().textContent());
+    // The status line said so while the user spoke, even when they began before the call had connected.
+    expect(phases.map((p) => p.phase)).toContain('user-speaking');
     // Nothing was said or prepared for display while the user held the floor in the pause.
     const firstReply = phases.find((p) => p.phase === 'thinking' || p.phase === 'speaking');
     expect(firstReply!.t).toBeGreaterThan(turnEnd - 0.15);
@@ -85,4 +87,51 @@ test.describe('turn-taking in a voice call', () => {
     await expect(user).toHaveCount(1);
     expect(errors).toEqual([]);
   });
+
+  test('"Answer now" in the mid-turn pause hands over the floor at once, with the words said so far', async ({ page }) => {
+    test.setTimeout(90_000);
+    const fixture = readCallFixture<{ words: unknown[]; holdStart: number; holdEnd: number }>(TURN_WORDS);
+    await recordPhases(page);
+    const { call, errors } = await startTranscriptCall(page, 'friend', fixture.words);
+    await call.openHud();
+    await expect(page.getByTestId('hud-turns-backend')).toContainText('turn model in an AudioWorklet', { timeout: 15_000 });
+    const button = page.getByTestId('answer-now');
+    // Hidden (its place kept) until the user speaks.
+    await expect(button).toHaveAttribute('data-open', 'true', { timeout: 30_000 });
+    // 0.25 s into the 1.5 s pause (the words end on "thinking,") the detector is still waiting. The
+    // page taps the button itself at that moment: Playwright's click waits for the busy page to
+    // settle, which here took up to 2 s and ran past the pause.
+    const clickedAt = await page.evaluate((at) => new Promise<number>((resolve) => {
+      const { session } = window.__kinCall!;
+      const micSeconds = () => session.media.audioContext!.currentTime - session.media.micOpenedAtMs / 1000;
+      const timer = setInterval(() => {
+        if (micSeconds() < at) return;
+        clearInterval(timer);
+        (document.querySelector('[data-testid="answer-now"]') as HTMLButtonElement).click();
+        resolve(micSeconds());
+      }, 10);
+    }), fixture.holdStart + 0.25);
+    expect(clickedAt, 'the tap landed in the pause').toBeLessThan(fixture.holdEnd - 0.5);
+    await expect(button).toHaveAttribute('data-open', 'false');
+    const user = page.getByTestId('caption-user');
+    await expect(user.first()).toContainText(/shop this morning and i was thinking$/i, { timeout: 10_000 });
+    await expect(page.getByTestId('caption-companion').first()).toBeVisible({ timeout: 30_000 });
+    const { phases, commits } = await page.evaluate(() => {
+      const { session } = window.__kinCall!;
+      const zero = session.media.micOpenedAtMs / 1000;
+      return {
+        phases: (window as unknown as { __phases: PhaseChange[] }).__phases,
+        commits: session.floorTrace.events.filter((e) => e.type === 'commit').map((e) => e.time - zero),
+      };
+    });
+    const thinking = phases.find((p) => p.phase === 'thinking');
+    console.log(`pause ${fixture.holdStart.toFixed(2)}–${fixture.holdEnd.toFixed(2)} s, clicked ${clickedAt.toFixed(2)} s, commits ${commits.map((t) => t.toFixed(2)).join(', ')}, thinking from ${thinking?.t.toFixed(2)} s`);
+    // The first commit is the tap's (the detector was still waiting), not one of its own before it.
+    expect(Math.abs(commits[0] - clickedAt)).toBeLessThan(0.1);
+    // The companion took the floor within a moment of the tap, well before the user would have gone on.
+    expect(thinking!.t).toBeLessThan(clickedAt + 0.5);
+    expect(thinking!.t).toBeLessThan(fixture.holdEnd);
+    expect(errors).toEqual([]);
+  });
 });
+

@@ -75,6 +75,9 @@ class TurnProcessor extends AudioWorkletProcessor {
         case 'echo-reference':
           this.detector?.policy.setEchoReference(message.levelDb);
           break;
+        case 'yield':
+          this.detector?.yieldFloor();
+          break;
         case 'reset':
           this.detector?.reset();
           this.streamStart = -1;

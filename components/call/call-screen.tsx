@@ -28,6 +28,7 @@ import { ConfirmationCard } from '@/components/tools/confirmation-card';
 import { toolMemory } from '@/components/tools/tool-memory';
 import { CallNotices } from './call-notices';
 import { Captions } from './captions';
+import { AnswerNow } from './answer-now';
 import { Controls } from './controls';
 import { DebugHud } from './debug-hud';
 import { PerceptionPanel } from '@/components/perception/perception-panel';
@@ -202,6 +203,7 @@ function Call({ persona }: { persona: Persona }) {
       <Captions store={store} companionName={persona.name} />
       <div className="call-bottom">
         <StatusLine store={store} />
+        {session && <AnswerNow store={store} onAnswer={() => session.answerNow()} />}
         {session && <LevelMeter metrics={session.metrics} />}
         <ConfirmationCard confirmations={tools.confirmations} />
         {session && <MemoryPauseToggle port={callMemory} offReason={settingsStore.getState().privacy.rememberConversations ? undefined : 'memory is off in Settings'} onChange={setMemoryPaused} />}

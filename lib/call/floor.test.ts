@@ -125,4 +125,31 @@ describe('FloorController', () => {
     await settle();
     expect(log.filter((l) => l.startsWith('commit'))).toEqual(['commit i went to the shop and bought bread']);
   });
+
+  test('"Answer now" in a pause commits the turn at the pause\'s speech end; the detector\'s late commit is ignored', async () => {
+    const { floor, log, dispatched } = setup({ words: ['i went to the shop and i was thinking', 'never asked for'] });
+    expect(floor.answerNow(0.5, null)).toBe(false); // no turn open
+    floor.handle(ev('user-start', 1));
+    floor.handle(ev('user-pause', 4.3, 100));
+    expect(floor.userTurnOpen).toBe(true);
+    // The trace last showed speech at 4.2 s (before the pause began): the pause still runs.
+    expect(floor.answerNow(4.9, 4.2)).toBe(true);
+    await settle();
+    expect(log).toEqual(['stt-start 1', 'stt-end 4.20', 'latency 700', 'stt-end 4.20', 'commit i went to the shop and i was thinking']);
+    expect(floor.userTurnOpen).toBe(false);
+    floor.handle(ev('commit', 5.2, 1000));
+    await settle();
+    expect(log.filter((l) => l.startsWith('commit'))).toHaveLength(1);
+    expect(dispatched).toEqual(['user-speech-start', 'user-speech-end']);
+  });
+
+  test('"Answer now" after the user resumed ends the turn at the latest speech the trace showed', async () => {
+    const { floor, log } = setup();
+    floor.handle(ev('user-start', 1));
+    floor.handle(ev('user-pause', 2.1, 100));
+    expect(floor.answerNow(3.0, 2.8)).toBe(true);
+    await settle();
+    expect(log.filter((l) => /^(latency|commit)/.test(l))).toEqual(['latency 200', 'commit i went to the shop']);
+  });
 });
+

@@ -42,6 +42,9 @@ export interface FloorDeps {
   onEvent?(event: TurnEvent): void;
 }
 
+/** Step of the detector's probability trace (TurnWorkletOutMessage 'trace'), s. */
+const TRACE_STEP_S = 0.05;
+
 export class FloorController {
   private deps: FloorDeps;
   /** The user spoke over the companion and the voice is ducked until we know what it was. */
@@ -53,6 +56,8 @@ export class FloorController {
   private carry = '';
   /** Words the pending speculation was prepared for (null: none pending). */
   private speculated: string | null = null;
+  /** Speech end of the latest user-pause in the turn (audio clock, s); null after a start. */
+  private pauseSpeechEnd: number | null = null;
 
   constructor(deps: FloorDeps) {
     this.deps = deps;
@@ -90,6 +95,7 @@ export class FloorController {
           this.inTurn = true;
           d.transcript?.speechStart(event.time);
         }
+        this.pauseSpeechEnd = null;
         d.dispatch({ type: 'user-speech-start' });
         break;
       case 'barge-in':
@@ -105,7 +111,8 @@ export class FloorController {
         }
         break;
       case 'user-pause':
-        d.transcript?.speechEnd(event.time - event.pauseMs / 1000);
+        this.pauseSpeechEnd = event.time - event.pauseMs / 1000;
+        d.transcript?.speechEnd(this.pauseSpeechEnd);
         break;
       case 'speculate':
         if (d.transcript) {
@@ -121,9 +128,31 @@ export class FloorController {
         d.replies.dropSpeculation();
         break;
       case 'commit':
-        void this.commit(event);
+        // A commit with no user turn in progress is the detector's (or the energy gate's) late one
+        // for a turn the user already handed over with "Answer now".
+        if (this.inTurn) void this.commit(event);
         break;
     }
+  }
+
+  /** True while the user holds a turn that has not been committed: "Answer now" can end it. */
+  get userTurnOpen(): boolean {
+    return this.inTurn;
+  }
+
+  /**
+   * The user asked for the answer by hand ("Answer now"): commit the turn in progress as the
+   * detector would. `lastSpeechAt` is the audio-clock time of the latest speech the detector's
+   * trace showed (50 ms steps), null if unknown: when it lies after the latest user-pause the user
+   * had resumed, and the turn ends there. Returns false when no user turn is open.
+   */
+  answerNow(now: number, lastSpeechAt: number | null): boolean {
+    if (!this.inTurn) return false;
+    const pauseEnd = this.pauseSpeechEnd;
+    const resumed = pauseEnd === null || (lastSpeechAt !== null && lastSpeechAt > pauseEnd + TRACE_STEP_S);
+    const speechEnd = resumed ? Math.min(now, lastSpeechAt ?? now) : pauseEnd;
+    this.handle({ type: 'commit', time: now, floorProbability: 1, pauseMs: Math.max(0, Math.round((now - speechEnd) * 1000)) });
+    return true;
   }
 
   private async commit(event: TurnEvent): Promise<void> {

@@ -79,6 +79,8 @@ export class CallSession {
   readonly floorTrace = new FloorTrace();
   private readonly floor: FloorController;
   private turnNode: TurnNode | null = null;
+  /** Audio-clock time of the latest speech in the turn detector's trace, s (for "Answer now"). */
+  private lastSpeechAt: number | null = null;
   /** Until the turn model runs (or when it can't), the energy gate decides turns. */
   private useEnergyGate = true;
   private recognizer: SpeechRecognizer | null = null;
@@ -251,6 +253,8 @@ export class CallSession {
       store.setState({ labels: { ...store.getState().labels, audio: `${ctx.sampleRate} Hz → 16 kHz, 10 ms frames` } });
     }
     store.getState().dispatch({ type: 'ready' });
+    // The user began to speak while the call was still connecting: their turn is already open.
+    if (this.floor.userTurnOpen) store.getState().dispatch({ type: 'user-speech-start' });
   }
 
   /** (Re)tries the microphone, e.g. after the user unblocked it. */
@@ -299,7 +303,10 @@ export class CallSession {
     try {
       this.turnNode = await TurnNode.start(context, source, {
         onEvent: (event) => this.floor.handle(event),
-        onTrace: (time, probability, speech) => this.floorTrace.push(time, probability, speech),
+        onTrace: (time, probability, speech) => {
+          this.floorTrace.push(time, probability, speech);
+          if (speech) this.lastSpeechAt = time;
+        },
         onError: (message) => this.fallBackToEnergyGate(message),
       }, this.options.turnModelUrl);
       this.useEnergyGate = false;
@@ -442,6 +449,17 @@ export class CallSession {
     this.darkFrames = isTooDark(luma) ? this.darkFrames + 1 : 0;
     const hint = this.darkFrames > 30 ? 'Your picture looks dark. More light in front of you helps.' : null;
     if (hint !== this.store.getState().videoHint) this.store.setState({ videoHint: hint });
+  }
+
+  /**
+   * "Answer now": the user hands over the floor by hand when the companion waits (a noisy room, a
+   * pause it reads as thinking). Commits the turn in progress; the detector then stops waiting.
+   */
+  answerNow(): boolean {
+    const context = this.media.audioContext;
+    if (!context || !this.floor.answerNow(context.currentTime, this.lastSpeechAt)) return false;
+    this.turnNode?.yieldFloor();
+    return true;
   }
 
   /** Sends a typed message. */

@@ -86,6 +86,11 @@ export class TurnNode {
     this.post({ type: 'transcript', text, endTime });
   }
 
+  /** The user gave the floor by hand: the detector stops waiting for this turn's end. */
+  yieldFloor(): void {
+    this.post({ type: 'yield' });
+  }
+
   companionSpeaking(speaking: boolean): void {
     this.post({ type: 'companion-speaking', speaking });
   }

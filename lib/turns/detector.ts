@@ -33,6 +33,11 @@ export class TurnDetector {
     this.features.setLexical(lexicalCues(text, this.model.lexical), endSeconds);
   }
 
+  /** The user gave the floor by hand: no commit follows for the turn in progress. */
+  yieldFloor(): boolean {
+    return this.policy.yieldFloor();
+  }
+
   /** Marks the companion as speaking or silent (barge-in and backchannel gating). */
   setCompanionSpeaking(speaking: boolean): void {
     this.policy.companionSpeaking = speaking;

@@ -25,6 +25,19 @@ function types(events: { type: TurnEventType }[]): TurnEventType[] {
 describe('TurnPolicy (stub model)', () => {
   const speech = concat(noise(0.5, 0), voicedSegment(1.2, 150, 120), noise(1.5, 0));
 
+  test('yieldFloor ("Answer now") in a held pause: no commit follows for that turn, and speech after it starts a new one', () => {
+    const detector = new TurnDetector(LEXICAL_STUMP);
+    const signal = concat(noise(0.5, 0), voicedSegment(1.2, 150, 120), noise(1.5, 0), voicedSegment(0.6, 140, 120), noise(2.5, 0));
+    let yielded: boolean | null = null;
+    const events = runDetector(detector, signal, [{ text: 'i went to the shop and', start: 0.5, end: 1.7 }], (d, t) => {
+      if (yielded === null && t >= 2.2) yielded = d.yieldFloor();
+    });
+    expect(yielded).toBe(true);
+    // Without the yield the second stretch resumes the same turn (one user-start, two user-pauses).
+    expect(types(events)).toEqual(['user-start', 'user-pause', 'user-start', 'user-pause', 'speculate', 'commit']);
+    expect(new TurnDetector(LEXICAL_STUMP).yieldFloor()).toBe(false);
+  });
+
   test('a pause after "and" is announced but never committed', () => {
     const events = runDetector(new TurnDetector(LEXICAL_STUMP), speech, [{ text: 'i went to the shop and', start: 0.5, end: 1.7 }]);
     expect(types(events)).toEqual(['user-start', 'user-pause']);

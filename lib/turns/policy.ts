@@ -53,6 +53,18 @@ export class TurnPolicy {
     this.options = { ...DEFAULT_POLICY_OPTIONS, ...params, ...options };
   }
 
+  /**
+   * The user gave the floor by hand (the call's "Answer now"): stop waiting for this turn's end.
+   * Returns false when no user turn was in progress. Speech after it starts a new turn.
+   */
+  yieldFloor(): boolean {
+    if (this.state !== 'user') return false;
+    this.state = 'yielded';
+    this.speculating = false;
+    this.pauseAnnounced = false;
+    return true;
+  }
+
   /** Level of the companion's output signal, dBFS; used to ignore its echo in the mic. */
   setEchoReference(levelDb: number): void {
     this.echoReferenceDb = levelDb;

@@ -28,6 +28,8 @@ export type TurnWorkletInMessage =
   | { type: 'companion-speaking'; speaking: boolean }
   /** Level of the companion's own output (TTS) for echo gating, dBFS, per ~10 ms. */
   | { type: 'echo-reference'; levelDb: number }
+  /** The user gave the floor by hand ("Answer now"): no commit follows for the turn in progress. */
+  | { type: 'yield' }
   | { type: 'reset' }
   | { type: 'stop' };
 
