@@ -16,6 +16,15 @@ function pushUntil(recognizer: TestTranscriptRecognizer, fromMs: number, toMs: n
   for (let t = fromMs; t < toMs; t += 10) recognizer.pushFrame(new Float32Array(160), 5000 + t);
 }
 
+/** A started recognizer on FIXTURE and the `heardUntilMs` of each partial it emits. */
+async function startedHearing() {
+  const recognizer = new TestTranscriptRecognizer(parseTestTranscript(FIXTURE));
+  await recognizer.start();
+  const heard: (number | undefined)[] = [];
+  recognizer.onPartial((_text, heardUntilMs) => heard.push(heardUntilMs));
+  return { recognizer, heard };
+}
+
 describe('TestTranscriptRecognizer', () => {
   test('labels itself as the fixture and emits each word 300 ms after it ends in mic time', async () => {
     const recognizer = new TestTranscriptRecognizer(parseTestTranscript(FIXTURE));
@@ -31,10 +40,7 @@ describe('TestTranscriptRecognizer', () => {
   });
 
   test('the first speech start aligns the fixture clock with the audio (the file started before the first frame)', async () => {
-    const recognizer = new TestTranscriptRecognizer(parseTestTranscript(FIXTURE));
-    await recognizer.start();
-    const heard: (number | undefined)[] = [];
-    recognizer.onPartial((_text, heardUntilMs) => heard.push(heardUntilMs));
+    const { recognizer, heard } = await startedHearing();
     pushUntil(recognizer, 0, 300);
     // "Hello" (fixture 0.5 s) was detected at 5000 + 370 ms: onset 320 ms, so the file began 180 ms before the first frame.
     recognizer.speechStart(5000 + 370);
@@ -52,10 +58,7 @@ describe('TestTranscriptRecognizer', () => {
   });
 
   test('each partial says up to when it heard, on the frames\' clock, however late it is emitted', async () => {
-    const recognizer = new TestTranscriptRecognizer(parseTestTranscript(FIXTURE));
-    await recognizer.start();
-    const heard: (number | undefined)[] = [];
-    recognizer.onPartial((_text, heardUntilMs) => heard.push(heardUntilMs));
+    const { recognizer, heard } = await startedHearing();
     // All frames arrive in one late burst (a busy main thread): the words still end where they were spoken.
     pushUntil(recognizer, 0, 2000);
     expect(heard).toEqual([5000 + 900, 5000 + 1400]);
@@ -123,10 +126,7 @@ describe('TestTranscriptRecognizer', () => {
   });
 
   test('a speech end re-aligns a clock that a late first speech start put off, and the turn keeps its last word', async () => {
-    const recognizer = new TestTranscriptRecognizer(parseTestTranscript(FIXTURE));
-    await recognizer.start();
-    const heard: (number | undefined)[] = [];
-    recognizer.onPartial((_text, heardUntilMs) => heard.push(heardUntilMs));
+    const { recognizer, heard } = await startedHearing();
     // The detector started mid-"Hello": its first speech start came 400 ms after the word began.
     pushUntil(recognizer, 0, 900);
     recognizer.speechStart(5000 + 500 + 400 + 50);
