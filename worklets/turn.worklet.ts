@@ -3,10 +3,13 @@
  * AudioWorklet: microphone → 16 kHz 10 ms frames → lib/turns (features + model + policy) every
  * frame → typed turn events. A thin adapter: the weights come from the main thread (a worklet
  * cannot fetch, and onnxruntime cannot run here); all logic is in lib/turns and tested in Node.
+ * Its one output is the companion voice's gate (lib/turns/gate.ts): an offset added to the
+ * companion bus's gain, so a barge-in ducks and then silences the voice on the audio thread.
  */
 import { Framer, mixToMono, StreamingResampler } from '../lib/audio/resampler';
 import { FRAME_SAMPLES, PIPELINE_SAMPLE_RATE } from '../lib/audio/protocol';
 import { TurnDetector } from '../lib/turns/detector';
+import { GainOffsetRamp } from '../lib/turns/gate';
 import {
   TURN_WORKLET_NAME,
   type TurnWorkletInMessage,
@@ -28,15 +31,23 @@ class TurnProcessor extends AudioWorkletProcessor {
   private readonly mono = new Float32Array(128);
   private readonly resampled = new Float32Array(128);
   private detector: TurnDetector | null = null;
-  /** Audio-clock time of the detector's frame 0, s. */
-  private streamStart = -1;
+  private readonly gate = new GainOffsetRamp(sampleRate);
+  /** Audio-clock end of the render quantum being processed, s (frames complete inside it). */
+  private quantumEnd = 0;
+  /**
+   * Audio clock minus the detector's stream time, s, re-anchored at every frame (null before the
+   * first). Counting frames from the first one put events (and the gate's decisions) early by every
+   * render quantum the audio thread skipped since: 50-170 ms late in a busy e2e page.
+   */
+  private streamOffset: number | null = null;
   private running = true;
   private readonly onFrame = (frame: Float32Array): void => {
     const detector = this.detector;
     if (!detector) return;
-    if (this.streamStart < 0) this.streamStart = currentFrame / sampleRate;
     const count = detector.processFrame(frame);
-    const time = this.streamStart + detector.timeSeconds;
+    // The frame's last sample lies in this quantum: its end is the quantum's end (±2.9 ms).
+    const time = this.quantumEnd;
+    this.streamOffset = time - detector.timeSeconds;
     for (let i = 0; i < count; i++) {
       this.post({
         type: 'event',
@@ -63,11 +74,11 @@ class TurnProcessor extends AudioWorkletProcessor {
       switch (message.type) {
         case 'model':
           this.detector = new TurnDetector(message.model);
-          this.streamStart = -1;
+          this.streamOffset = null;
           this.post({ type: 'ready', featureCount: this.detector.model.featureCount, trees: message.model.trees.length });
           break;
         case 'transcript':
-          if (this.detector && this.streamStart >= 0) this.detector.postTranscript(message.text, message.endTime - this.streamStart);
+          if (this.detector && this.streamOffset !== null) this.detector.postTranscript(message.text, message.endTime - this.streamOffset);
           break;
         case 'companion-speaking':
           this.detector?.setCompanionSpeaking(message.speaking);
@@ -80,7 +91,7 @@ class TurnProcessor extends AudioWorkletProcessor {
           break;
         case 'reset':
           this.detector?.reset();
-          this.streamStart = -1;
+          this.streamOffset = null;
           break;
         case 'stop':
           this.running = false;
@@ -95,15 +106,19 @@ class TurnProcessor extends AudioWorkletProcessor {
     this.port.postMessage(message);
   }
 
-  process(inputs: Float32Array[][]): boolean {
+  process(inputs: Float32Array[][], outputs: Float32Array[][]): boolean {
     if (!this.running) return false;
     const channels = inputs[0];
-    if (!channels || channels.length === 0 || !this.detector) return true;
-    const length = channels[0].length;
-    const mono = mixToMono(channels, this.mono);
-    const resampled = length <= this.resampled.length ? this.resampled : new Float32Array(length);
-    const written = this.resampler.process(mono, resampled);
-    this.framer.push(resampled, written, this.onFrame);
+    if (channels && channels.length > 0 && this.detector) {
+      const length = channels[0].length;
+      this.quantumEnd = (currentFrame + length) / sampleRate;
+      const mono = mixToMono(channels, this.mono);
+      const resampled = length <= this.resampled.length ? this.resampled : new Float32Array(length);
+      const written = this.resampler.process(mono, resampled);
+      this.framer.push(resampled, written, this.onFrame);
+    }
+    const gate = outputs[0]?.[0];
+    if (gate) this.gate.fill(gate, this.detector ? this.detector.policy.companionGain() : 1);
     return true;
   }
 }

@@ -5,6 +5,7 @@
  */
 import { meterPosition, toDbfs } from '../audio/level';
 import { MIC_WORKLET_NAME, MIC_WORKLET_URL, type MicWorkletOutMessage } from '../audio/protocol';
+import { setCompanionBus } from '../speech/companion-bus';
 import { KinError, mediaErrorCode, type KinErrorCode } from '../errors';
 import type { LiveMetrics } from '../perception/live';
 import { RateCounter } from '../perception/live';
@@ -41,6 +42,8 @@ export class CallMedia {
   private readonly metrics: LiveMetrics;
   private readonly events: MediaEvents;
   audioContext: AudioContext | null = null;
+  /** The companion voice's bus in `audioContext` (gain 1 plus the turn worklet's gate offset). */
+  companionBus: GainNode | null = null;
   private micStream: MediaStream | null = null;
   private micNode: AudioWorkletNode | null = null;
   private micSource: MediaStreamAudioSourceNode | null = null;
@@ -66,6 +69,11 @@ export class CallMedia {
   ensureAudioContext(): AudioContext {
     if (!this.audioContext) {
       this.audioContext = new AudioContext({ latencyHint: 'interactive' });
+      // The companion's voice goes through one bus whose gain the turn worklet's gate also drives,
+      // so a barge-in ducks and silences it on the audio thread (lib/turns/gate.ts).
+      this.companionBus = this.audioContext.createGain();
+      this.companionBus.connect(this.audioContext.destination);
+      setCompanionBus(this.audioContext, this.companionBus);
       const report = () => this.events.onAudioSuspended(this.audioContext?.state === 'suspended');
       this.audioContext.onstatechange = report;
       report();
@@ -329,5 +337,6 @@ export class CallMedia {
     if (this.video) this.video.srcObject = null;
     await this.audioContext?.close().catch(() => undefined);
     this.audioContext = null;
+    this.companionBus = null;
   }
 }

@@ -308,7 +308,7 @@ export class CallSession {
           if (speech) this.lastSpeechAt = time;
         },
         onError: (message) => this.fallBackToEnergyGate(message),
-      }, this.options.turnModelUrl);
+      }, this.options.turnModelUrl, this.media.companionBus?.gain);
       this.useEnergyGate = false;
       this.floorTrace.backend = `turn model in an AudioWorklet (${this.turnNode.description})`;
       this.turnNode.companionSpeaking(this.store.getState().phase === 'speaking');

@@ -45,11 +45,14 @@ export class TurnNode {
 
   private constructor(private readonly events: TurnNodeEvents) {}
 
-  /** Starts the detector on `source`. Rejects (with a reason) when the model or worklet can't load. */
-  static async start(context: AudioContext, source: AudioNode, events: TurnNodeEvents, modelUrl = TURN_MODEL_URL): Promise<TurnNode> {
+  /**
+   * Starts the detector on `source`. Rejects (with a reason) when the model or worklet can't load.
+   * `gate`: the companion bus's gain, which the worklet's output drives (an offset: 0 leaves it).
+   */
+  static async start(context: AudioContext, source: AudioNode, events: TurnNodeEvents, modelUrl = TURN_MODEL_URL, gate?: AudioParam): Promise<TurnNode> {
     const [model] = await Promise.all([loadModel(modelUrl), context.audioWorklet.addModule(TURN_WORKLET_URL)]);
     const turnNode = new TurnNode(events);
-    const node = new AudioWorkletNode(context, TURN_WORKLET_NAME, { numberOfInputs: 1, numberOfOutputs: 0 });
+    const node = new AudioWorkletNode(context, TURN_WORKLET_NAME, { numberOfInputs: 1, numberOfOutputs: 1, outputChannelCount: [1] });
     turnNode.node = node;
     await new Promise<void>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error('turn model did not load in time')), READY_TIMEOUT_MS);
@@ -68,6 +71,7 @@ export class TurnNode {
       turnNode.post({ type: 'model', model });
     });
     source.connect(node);
+    if (gate) node.connect(gate);
     return turnNode;
   }
 

@@ -1,3 +1,4 @@
+import { companionDestination } from './companion-bus';
 import { charsSpokenAt, envelopeAt, leadingSilence, loudnessEnvelope } from './envelope';
 import { audioStartPageMs, phonemeTrack } from './phoneme-timing';
 import type { TtsAudioMessage } from './tts-protocol';
@@ -28,6 +29,8 @@ export abstract class WorkerVoice implements SpeechOutput {
   private readonly pending = new Map<number, { resolve: (m: AudioMessage) => void; reject: (e: Error) => void }>();
   /** All of this voice's audio goes through one gain, so a possible barge-in can duck it at once. */
   private output: GainNode | null = null;
+  /** Where `output` is connected: the call's companion bus, or the destination without one. */
+  private outputTarget: AudioNode | null = null;
   private ducked = false;
   /** Persona adaptation's rate multiplier (slower for an anxious or tired user). */
   protected rateScale = 1;
@@ -163,7 +166,13 @@ export abstract class WorkerVoice implements SpeechOutput {
     if (!this.output || this.output.context !== context) {
       this.output = context.createGain();
       this.output.gain.value = this.ducked ? DUCKED_GAIN : 1;
-      this.output.connect(context.destination);
+      this.outputTarget = null;
+    }
+    const target = companionDestination(context);
+    if (this.outputTarget !== target) {
+      if (this.outputTarget) this.output.disconnect();
+      this.output.connect(target);
+      this.outputTarget = target;
     }
     return this.output;
   }

@@ -117,4 +117,33 @@ describe('TurnPolicy (stub model)', () => {
     other.setCompanionSpeaking(true);
     expect(types(runDetector(other, short, []))).toEqual(['barge-in', 'backchannel']);
   });
+
+  test('companionGain (applied on the audio thread): 1, ducked from the barge-in, silent once it is a turn; a backchannel restores it', () => {
+    const gainsOver = (audio: Float32Array) => {
+      const detector = new TurnDetector(LEXICAL_STUMP);
+      detector.setCompanionSpeaking(true);
+      const trace: { t: number; gain: number }[] = [];
+      const events = runDetector(detector, audio, [], (d, t) => trace.push({ t, gain: d.policy.companionGain() }));
+      const at = (type: TurnEventType) => events.find((e) => e.type === type)?.time ?? NaN;
+      const gainAt = (t: number) => trace.find((x) => x.t >= t - 1e-9)!.gain;
+      return { at, gainAt, last: trace.at(-1)!.gain, first: trace[0].gain };
+    };
+    const long = gainsOver(concat(noise(0.5, 0), voicedSegment(1.0, 150, 120), noise(0.5, 0)));
+    expect(long.first).toBe(1);
+    expect(long.gainAt(long.at('barge-in'))).toBe(0.15);
+    expect(long.gainAt(long.at('user-start'))).toBe(0);
+    expect(long.last).toBe(0); // until the main thread says the companion stopped
+    const short = gainsOver(concat(noise(0.5, 0), voicedSegment(0.35, 150, 140), noise(0.6, 0)));
+    expect(short.gainAt(short.at('barge-in'))).toBe(0.15);
+    expect(short.gainAt(short.at('backchannel'))).toBe(1);
+    expect(short.last).toBe(1);
+    // A user turn that did not start over the companion never silences it.
+    const detector = new TurnDetector(LEXICAL_STUMP);
+    runDetector(detector, concat(noise(0.5, 0), voicedSegment(1.0, 150, 120)), []);
+    detector.setCompanionSpeaking(true);
+    expect(detector.policy.companionGain()).toBe(1);
+    detector.setCompanionSpeaking(false);
+    expect(detector.policy.companionGain()).toBe(1);
+  });
 });
+

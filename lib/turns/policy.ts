@@ -18,6 +18,8 @@ export interface TurnPolicyOptions extends TurnPolicyParams {
   backchannelGapMs: number;
   /** Mic level must exceed the echo estimate by this much to count during companion speech, dB. */
   echoMarginDb: number;
+  /** Gain of the companion's voice while an overlap may be a barge-in (`companionGain`). */
+  duckGain: number;
 }
 
 export const DEFAULT_POLICY_OPTIONS: Omit<TurnPolicyOptions, keyof TurnPolicyParams> = {
@@ -28,6 +30,7 @@ export const DEFAULT_POLICY_OPTIONS: Omit<TurnPolicyOptions, keyof TurnPolicyPar
   backchannelMaxMs: 700,
   backchannelGapMs: 300,
   echoMarginDb: 10,
+  duckGain: 0.15,
 };
 
 type PolicyState = 'listening' | 'user' | 'overlap' | 'yielded';
@@ -46,6 +49,8 @@ export class TurnPolicy {
   private overlapStartFrame = 0;
   private overlapSilentFrames = 0;
   private bargedIn = false;
+  /** The user turn in progress began as a barge-in over the companion. */
+  private turnFromBargeIn = false;
   private echoReferenceDb = -120;
   private echoCouplingDb = -20;
 
@@ -63,6 +68,19 @@ export class TurnPolicy {
     this.speculating = false;
     this.pauseAnnounced = false;
     return true;
+  }
+
+  /**
+   * Gain the audio thread applies to the companion's voice at once, without waiting for the main
+   * thread: `duckGain` while the user's speech over it may be a barge-in, 0 once that speech became
+   * the user's turn (the main thread then stops the reply), 1 otherwise. Same rules as the call's
+   * FloorController, which ducks and stops on the events.
+   */
+  companionGain(): number {
+    if (!this.companionSpeaking) return 1;
+    if (this.state === 'overlap' && this.bargedIn) return this.options.duckGain;
+    if (this.state === 'user' && this.turnFromBargeIn) return 0;
+    return 1;
   }
 
   /** Level of the companion's output signal, dBFS; used to ignore its echo in the mic. */
@@ -154,6 +172,7 @@ export class TurnPolicy {
     const lexicalLong = features.values[12] === 1 && features.values[17] === 0 && features.values[15] > 3;
     if (this.overlapSpeechFrames * 10 >= o.backchannelMaxMs || (this.bargedIn && lexicalLong)) {
       this.startUserTurn();
+      this.turnFromBargeIn = this.bargedIn;
       return;
     }
     if (this.overlapSilentFrames * 10 >= o.backchannelGapMs) {
@@ -165,6 +184,7 @@ export class TurnPolicy {
 
   private startUserTurn(): void {
     this.state = 'user';
+    this.turnFromBargeIn = false;
     this.pauseAnnounced = false;
     this.speculating = false;
     this.emit('user-start');
