@@ -79,6 +79,13 @@ test.describe('turn-taking in a voice call', () => {
     }
     expect(turns).toHaveLength(1);
     expect(turns[0].interrupted).toBe(false);
+    // The detector still listens after the reply: its trace (every 50 ms) is current.
+    const traceLag = await page.evaluate(() => {
+      const { session } = window.__kinCall!;
+      return session.media.audioContext!.currentTime - session.floorTrace.latestTime;
+    });
+    console.log(`trace lag after the reply ${traceLag.toFixed(3)} s`);
+    expect(traceLag).toBeLessThan(0.5);
     await expect(companion).toHaveCount(1);
     await expect(companion.first()).not.toContainText(' —');
     // Latencies were measured for the voice turn.

@@ -36,8 +36,8 @@ class TurnProcessor extends AudioWorkletProcessor {
   private quantumEnd = 0;
   /**
    * Audio clock minus the detector's stream time, s, re-anchored at every frame (null before the
-   * first). Counting frames from the first one put events (and the gate's decisions) early by every
-   * render quantum the audio thread skipped since: 50-170 ms late in a busy e2e page.
+   * first). Counting 10 ms per frame from the first one put events early by every render quantum
+   * the audio thread skipped since (50-170 ms by the barge-in of a busy e2e page).
    */
   private streamOffset: number | null = null;
   private running = true;

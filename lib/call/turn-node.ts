@@ -40,6 +40,7 @@ function loadModel(url: string): Promise<TurnModelJson> {
 
 export class TurnNode {
   private node: AudioWorkletNode | null = null;
+  private sink: GainNode | null = null;
   /** "150 trees, 21 features" once ready. */
   description = '';
 
@@ -71,6 +72,14 @@ export class TurnNode {
       turnNode.post({ type: 'model', model });
     });
     source.connect(node);
+    // A node with an output runs only while something downstream pulls it. The companion bus is not
+    // pulled while no voice plays (Chrome disables a node whose inputs have all ended), and the
+    // detector went deaf after a reply in e2e. A silent sink to the destination keeps it pulled.
+    const sink = context.createGain();
+    sink.gain.value = 0;
+    node.connect(sink);
+    sink.connect(context.destination);
+    turnNode.sink = sink;
     if (gate) node.connect(gate);
     return turnNode;
   }
@@ -108,5 +117,7 @@ export class TurnNode {
     this.post({ type: 'stop' });
     this.node?.disconnect();
     this.node = null;
+    this.sink?.disconnect();
+    this.sink = null;
   }
 }
