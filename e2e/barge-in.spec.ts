@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { MEDIA_DIR } from './fixtures/media';
-import { fixtureClockShift, playCallFixture, readCallFixture, startTranscriptCall } from './fixtures/voice-call';
+import { fixtureClockShift, micSeconds, playCallFixture, readCallFixture, startTranscriptCall } from './fixtures/voice-call';
 
 const WAV = resolve(MEDIA_DIR, 'barge-in-call.wav');
 const WORDS = resolve(MEDIA_DIR, 'barge-in-call.words.json');
@@ -94,11 +94,7 @@ test.describe('barge-in in a voice call', () => {
     await expect(page.getByTestId('hud-turns-backend')).toContainText('turn model in an AudioWorklet', { timeout: 15_000 });
 
     // Until the recording has played past the barge-in, plus time for the stop to show.
-    const micSeconds = () => page.evaluate(() => {
-      const { session } = window.__kinCall!;
-      return session.media.audioContext!.currentTime - session.media.micOpenedAtMs / 1000;
-    });
-    await expect.poll(micSeconds, { timeout: 60_000, intervals: [500] }).toBeGreaterThan(fixture.bargeIn.end + 1.5);
+    await expect.poll(() => micSeconds(page), { timeout: 60_000, intervals: [500] }).toBeGreaterThan(fixture.bargeIn.end + 1.5);
     const { events, tap, zero, captions, turns, levels } = await page.evaluate(() => {
       const { session, state } = window.__kinCall!;
       return {
@@ -177,11 +173,7 @@ test.describe('barge-in in a voice call', () => {
     });
     await page.addInitScript(sampleCompanionBus);
     const { errors } = await startTranscriptCall(page, 'friend', fixture.words);
-    const micSeconds = () => page.evaluate(() => {
-      const { session } = window.__kinCall!;
-      return session.media.audioContext!.currentTime - session.media.micOpenedAtMs / 1000;
-    });
-    await expect.poll(micSeconds, { timeout: 60_000, intervals: [500] }).toBeGreaterThan(fixture.bargeIn.end + 1.5);
+    await expect.poll(() => micSeconds(page), { timeout: 60_000, intervals: [500] }).toBeGreaterThan(fixture.bargeIn.end + 1.5);
     const { events, levels } = await page.evaluate(() => ({
       events: window.__kinCall!.session.floorTrace.events.map((e) => ({ type: e.type, time: e.time })),
       levels: (window as unknown as { __levels: number[][] }).__levels,
