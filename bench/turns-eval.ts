@@ -4,12 +4,16 @@
 // usage: npm run eval:turns -- --corpus DIR --out decisions.json [--model M.json] [--no-transcript]
 //        [--commit-threshold T]   (another operating point of the same model: speculate at 0.6 T,
 //        and the no-words threshold capped at T, as train.py sets them)
+//        [--no-vad] [--vad-delay S]   (the voice gate's Silero VAD, as the app's perception worker
+//        posts it: each 32 ms block's probability from the block's end + S s, default 0.05;
+//        --no-vad: the energy rule alone, as before session 13)
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { TurnDetector } from '../lib/turns/detector';
 import type { TurnModelJson } from '../lib/turns/model';
 import { runDetector, type TranscriptFragment } from '../lib/turns/offline';
 import { decodeWav16 } from '../lib/turns/wav';
+import { sileroTrack, VAD_DELIVERY_S } from './turns-vad';
 
 function option(name: string, fallback?: string): string {
   const i = process.argv.indexOf(`--${name}`);
@@ -22,6 +26,8 @@ const corpus = option('corpus');
 const out = option('out');
 const modelPath = option('model', 'public/models/turns/turn-model.json');
 const useTranscript = !process.argv.includes('--no-transcript');
+const useVad = !process.argv.includes('--no-vad');
+const vadDelay = process.argv.includes('--vad-delay') ? Number(option('vad-delay')) : VAD_DELIVERY_S;
 const model = JSON.parse(readFileSync(modelPath, 'utf8')) as TurnModelJson;
 if (process.argv.includes('--commit-threshold')) {
   const threshold = Number(option('commit-threshold'));
@@ -53,7 +59,7 @@ for (const file of readdirSync(corpus).filter((f) => f.endsWith('.wav')).sort())
     ? (label.transcript ?? []).map((f) => ({ text: f.text, start: f.start, end: f.end }))
     : [];
   const detector = new TurnDetector(model);
-  const events = runDetector(detector, audio.samples, transcript);
+  const events = runDetector(detector, audio.samples, transcript, undefined, useVad ? await sileroTrack(audio.samples, vadDelay) : []);
   frames += Math.floor(audio.samples.length / 160);
   decisions[name] = events.filter((e) => e.type === 'commit').map((e) => Math.round(e.time * 1000) / 1000);
   for (const e of events) counts[e.type] = (counts[e.type] ?? 0) + 1;
@@ -61,5 +67,5 @@ for (const file of readdirSync(corpus).filter((f) => f.endsWith('.wav')).sort())
 writeFileSync(out, JSON.stringify(decisions));
 const seconds = (performance.now() - started) / 1000;
 console.log(
-  JSON.stringify({ corpus, files: Object.keys(decisions).length, transcript: useTranscript, policy: model.policy, events: counts, frames, realtime_factor: Math.round((frames / 100 / seconds) * 10) / 10, out }),
+  JSON.stringify({ corpus, files: Object.keys(decisions).length, transcript: useTranscript, vad: useVad ? { model: 'silero', delivery_s: vadDelay } : 'none', policy: model.policy, events: counts, frames, realtime_factor: Math.round((frames / 100 / seconds) * 10) / 10, out }),
 );

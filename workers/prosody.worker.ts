@@ -50,7 +50,7 @@ async function init(message: Extract<ProsodyInMessage, { type: 'init' }>): Promi
   }
 }
 
-async function process(samples: Float32Array, timestampMs: number): Promise<void> {
+async function process(samples: Float32Array, timestampMs: number, audioTime?: number): Promise<void> {
   const started = performance.now();
   const blocks = Math.floor(samples.length / PROSODY_BLOCK);
   for (let b = 0; b < blocks; b++) {
@@ -59,6 +59,7 @@ async function process(samples: Float32Array, timestampMs: number): Promise<void
     if (vad) {
       try {
         prob = await vad.probability(block);
+        post({ type: 'vad', probability: prob, audioTime: audioTime === undefined ? null : audioTime - ((blocks - 1 - b) * PROSODY_BLOCK) / 16000 });
       } catch (error) {
         vad = null;
         backend = 'energy';
@@ -83,7 +84,7 @@ self.onmessage = (event: MessageEvent<ProsodyInMessage>) => {
   const message = event.data;
   // One message at a time, in order (VAD state is sequential).
   if (message.type === 'init') queue = queue.then(() => init(message));
-  else if (message.type === 'audio') queue = queue.then(() => process(message.samples, message.timestampMs));
+  else if (message.type === 'audio') queue = queue.then(() => process(message.samples, message.timestampMs, message.audioTime));
   else if (message.type === 'reset') queue = queue.then(() => vad?.reset());
   else if (message.type === 'dispose') self.close();
 };

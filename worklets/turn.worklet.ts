@@ -12,12 +12,14 @@ import { TurnDetector } from '../lib/turns/detector';
 import { GainOffsetRamp } from '../lib/turns/gate';
 import {
   TURN_WORKLET_NAME,
+  VAD_MAX_AGE_S,
   type TurnWorkletInMessage,
   type TurnWorkletOutMessage,
 } from '../lib/turns/protocol';
 
 declare const sampleRate: number;
 declare const currentFrame: number;
+declare const currentTime: number;
 declare class AudioWorkletProcessor {
   readonly port: MessagePort;
 }
@@ -85,6 +87,9 @@ class TurnProcessor extends AudioWorkletProcessor {
           break;
         case 'echo-reference':
           this.detector?.policy.setEchoReference(message.levelDb);
+          break;
+        case 'voice-activity':
+          if (currentTime - message.blockEnd <= VAD_MAX_AGE_S) this.detector?.postVoiceActivity(message.probability);
           break;
         case 'yield':
           this.detector?.yieldFloor();

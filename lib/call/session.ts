@@ -166,7 +166,7 @@ export class CallSession {
     );
     this.media = new CallMedia(this.metrics, {
       onMicFrame: (samples, rms, timeSeconds) => {
-        this.perception.micFrame(samples);
+        this.perception.micFrame(samples, timeSeconds);
         this.handleMicFrame(samples, rms, timeSeconds);
       },
       onVisionStats: (stats) => this.handleVision(stats.meanLuma),
@@ -235,6 +235,11 @@ export class CallSession {
   async start(request: MediaRequest, video: HTMLVideoElement | null): Promise<void> {
     const { store } = this;
     store.getState().dispatch({ type: 'start' });
+    // Silero's verdict on each mic block reaches the turn detector, whose voice gate then stops
+    // counting far voices in the room (TV, another person) as the user's speech.
+    this.perception.onVoiceActivity = (probability, audioTime) => {
+      if (audioTime !== null) this.turnNode?.voiceActivity(probability, audioTime);
+    };
     this.perception.start();
     this.presence.announce();
     // Create the AudioContext inside the user's click so sound is allowed.

@@ -99,6 +99,11 @@ export class TurnNode {
     this.post({ type: 'transcript', text, endTime });
   }
 
+  /** Silero's speech probability of the latest mic block: far voices in the room stop counting as the user. */
+  voiceActivity(probability: number, blockEnd: number): void {
+    this.post({ type: 'voice-activity', probability, blockEnd });
+  }
+
   /** The user gave the floor by hand: the detector stops waiting for this turn's end. */
   yieldFloor(): void {
     this.post({ type: 'yield' });

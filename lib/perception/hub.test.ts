@@ -76,6 +76,21 @@ describe('PerceptionHub', () => {
     expect(hub.store.getState()).toMatchObject({ speechProb: 0.9, f0Hz: 120, prosodyRtf: 0.05 });
   });
 
+  test("Silero's per-block probability goes to the turn detector's listener with the block's audio time, not into fusion", () => {
+    const { hub, prosody, fusion } = setup();
+    const frame = new Float32Array(160);
+    for (let i = 0; i < 4; i++) hub.micFrame(frame, 2 + i * 0.01);
+    // The block completed with the fourth frame: it carries that frame's audio-clock time.
+    expect(prosody[0].sent.find((m) => m.type === 'audio')).toMatchObject({ audioTime: 2.03 });
+    const heard: [number, number | null][] = [];
+    prosody[0].emit({ type: 'vad', probability: 0.2, audioTime: 2.03 }); // no listener yet: dropped quietly
+    hub.onVoiceActivity = (p, t) => heard.push([p, t]);
+    prosody[0].emit({ type: 'vad', probability: 0.7, audioTime: 2.062 });
+    prosody[0].emit({ type: 'vad', probability: 0.1, audioTime: null });
+    expect(heard).toEqual([[0.7, 2.062], [0.1, null]]);
+    expect(fusion[0].sent.filter((m) => m.type === 'audio')).toHaveLength(0);
+  });
+
   test('camera perception off: frames are ignored and audio drives the rows with no visual part', () => {
     const { hub, prosody, fusion } = setup();
     hub.setCameraPerception(false);

@@ -41,6 +41,13 @@ export class PerceptionHub {
   private readonly fusionRate = new RateCounter(64);
   private readonly crashes = new Map<string, string>();
   private lastPublish = 0;
+  /**
+   * Silero's probability of every 32 ms mic block and the block's end on the audio clock (null when
+   * micFrame had no time); the call forwards it to the turn detector's voice gate.
+   */
+  onVoiceActivity: ((probability: number, audioTime: number | null) => void) | null = null;
+  /** Audio-clock end of the latest mic frame, s. */
+  private micTime: number | undefined;
   private readonly onFusedCallback?: (description: FusedDescription) => void;
 
   constructor(options: PerceptionHubOptions = {}) {
@@ -75,7 +82,7 @@ export class PerceptionHub {
       const samples = this.batch;
       this.batch = new Float32Array(PROSODY_BLOCK * BLOCKS_PER_POST);
       this.batchFill = 0;
-      this.prosody.post({ type: 'audio', samples, timestampMs: performance.now() }, [samples.buffer]);
+      this.prosody.post({ type: 'audio', samples, timestampMs: performance.now(), audioTime: this.micTime }, [samples.buffer]);
     });
   }
 
@@ -84,9 +91,10 @@ export class PerceptionHub {
     if (this.store.getState().voicePerception) this.prosody.start();
   }
 
-  /** One 10 ms, 16 kHz mic frame (from CallSession.onMicFrame). */
-  micFrame(samples: Float32Array): void {
+  /** One 10 ms, 16 kHz mic frame (from CallSession.onMicFrame), ending at `timeSeconds` of the audio clock when given. */
+  micFrame(samples: Float32Array, timeSeconds?: number): void {
     if (!this.store.getState().voicePerception || !this.prosody.alive) return;
+    this.micTime = timeSeconds;
     this.framer.push(samples);
   }
 
@@ -147,6 +155,8 @@ export class PerceptionHub {
     if (m.type === 'ready') {
       this.store.setState({ vadBackend: m.backend, backendDetail: m.detail ?? this.store.getState().backendDetail });
       this.refreshProblems();
+    } else if (m.type === 'vad') {
+      this.onVoiceActivity?.(m.probability, m.audioTime);
     } else if (m.type === 'features') {
       this.fusion.post({ type: 'audio', timestampMs: m.timestampMs, vector: m.vector }, [m.vector.buffer]);
       // Without camera perception, audio updates drive the fusion window (≈10 Hz).

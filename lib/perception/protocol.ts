@@ -56,8 +56,11 @@ export type OnnxBackend = 'webgpu' | 'wasm' | 'energy';
 /** Messages to workers/prosody.worker.ts. */
 export type ProsodyInMessage =
   | { type: 'init'; modelUrl: string; wasmBase: string; preferWebGpu: boolean }
-  /** 16 kHz mono samples, a multiple of 512 (32 ms blocks); `timestampMs` = capture time of the last sample. Transferred. */
-  | { type: 'audio'; samples: Float32Array; timestampMs: number }
+  /**
+   * 16 kHz mono samples, a multiple of 512 (32 ms blocks); `timestampMs` = capture time of the last
+   * sample; `audioTime` = the same on the AudioContext clock, s (the mic frame's), when known. Transferred.
+   */
+  | { type: 'audio'; samples: Float32Array; timestampMs: number; audioTime?: number }
   | { type: 'reset' }
   | { type: 'dispose' };
 
@@ -76,6 +79,8 @@ export interface ProsodyFeaturesMessage {
 export type ProsodyOutMessage =
   | { type: 'ready'; backend: OnnxBackend; initMs: number; detail?: string }
   | ProsodyFeaturesMessage
+  /** Silero's speech probability of each 32 ms block, as soon as it is known (the turn detector's voice gate); never from the energy stand-in. */
+  | { type: 'vad'; probability: number; audioTime: number | null }
   | { type: 'error'; code: 'prosody:failed'; message: string };
 
 /** Messages to workers/fusion.worker.ts. */

@@ -26,6 +26,22 @@ describe.skipIf(!existsSync(SHIPPED))('TurnDetector with the shipped model (publ
     expect(commits[0].time - 1.7).toBeLessThan(0.45);
   });
 
+  test('another voice in the room: the neural VAD keeps it from holding the floor for the user', () => {
+    // After the question, a voice 25 dB down (a television) talks through the pause.
+    const far = () => voicedSegment(0.3, 190, 170, 0.1 * 10 ** (-25 / 20));
+    const room = concat(noise(0.5, 0), voicedSegment(1.2, 160, 115), noise(0.1, 0), far(), noise(0.02, 0), far(), noise(0.02, 0), far(), noise(0.02, 0), far(), noise(0.8, 0));
+    const words = [{ text: 'is that normal', start: 0.5, end: 1.7 }];
+    // Silero's verdict on each 32 ms block, delivered 50 ms after the block (bench/turns-vad.ts): speech while the user talks.
+    const vad = Array.from({ length: Math.floor(room.length / 512) }, (_, k) => {
+      const end = ((k + 1) * 512) / 16000;
+      return { at: end + 0.05, probability: end > 0.55 && end < 1.75 ? 0.95 : 0.03 };
+    });
+    const firstCommit = (track: typeof vad) =>
+      runDetector(new TurnDetector(model), room, words, undefined, track).find((e) => e.type === 'commit')?.time ?? Infinity;
+    expect(firstCommit(vad) - 1.7).toBeLessThan(0.45);
+    expect(firstCommit([]) - 1.7).toBeGreaterThan(0.45);
+  });
+
   test('the same input gives the same events and probabilities', () => {
     const run = () => {
       const trace: number[] = [];

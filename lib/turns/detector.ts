@@ -33,6 +33,11 @@ export class TurnDetector {
     this.features.setLexical(lexicalCues(text, this.model.lexical), endSeconds);
   }
 
+  /** Posts the neural VAD's speech probability (Silero, 0..1) of the latest 32 ms block it has seen. */
+  postVoiceActivity(probability: number): void {
+    this.features.setVoiceActivity(probability);
+  }
+
   /** The user gave the floor by hand: no commit follows for the turn in progress. */
   yieldFloor(): boolean {
     return this.policy.yieldFloor();

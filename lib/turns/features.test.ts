@@ -87,3 +87,52 @@ describe('TurnFeatures', () => {
     expect(features.values[FEATURE_INDEX.lexAvailable]).toBe(0);
   });
 });
+
+describe('voice-activity gate (neural VAD)', () => {
+  /** 2 s of the speaker at level 0.1, then `far`; posts `vad` every 3 frames (32 ms blocks) while the far part plays. */
+  function speechFrames(far: Float32Array, vad: number | null, postEvery = 3): number {
+    const features = new TurnFeatures();
+    feed(features, concat(voicedSegment(2, 140, 120, 0.1), noise(0.3, 0)));
+    let frames = 0;
+    let k = 1;
+    // The VAD also ran during the pause before: its latest value is there when the far part starts.
+    if (vad !== null) features.setVoiceActivity(vad);
+    feed(features, far, (f) => {
+      if (vad !== null && k++ % postEvery === 0) f.setVoiceActivity(vad);
+      frames += f.speech ? 1 : 0;
+    });
+    return frames;
+  }
+  // Another voice 25 dB below the speaker: loud enough for the energy rule.
+  const distant = () => concat(voicedSegment(1, 180, 170, 0.1 * 10 ** (-25 / 20)));
+
+  test('a far voice counts as speech without a VAD, and with one that says speech', () => {
+    expect(speechFrames(distant(), null)).toBeGreaterThan(60);
+    expect(speechFrames(distant(), 0.9)).toBeGreaterThan(60);
+  });
+
+  test('a far voice the VAD calls non-speech does not restart the pause clock', () => {
+    const features = new TurnFeatures();
+    feed(features, concat(voicedSegment(2, 140, 120, 0.1), noise(0.3, 0)));
+    const before = features.framesSinceSpeech;
+    features.setVoiceActivity(0.05);
+    let k = 1;
+    feed(features, distant(), (f) => {
+      if (k++ % 3 === 0) f.setVoiceActivity(0.05);
+    });
+    expect(features.framesSinceSpeech).toBe(before + 100);
+    expect(features.gatedFrames).toBeGreaterThan(60);
+  });
+
+  test('the speaker at their own level passes even while the VAD still says silence', () => {
+    expect(speechFrames(concat(voicedSegment(1, 140, 130, 0.1)), 0.05)).toBeGreaterThan(80);
+  });
+
+  test('a stale VAD (worker stalled) leaves the energy rule alone', () => {
+    // Posted once per 300 ms: each value goes stale after 200 ms, and the frames after it count again.
+    const gatedThroughout = speechFrames(distant(), 0.05, 3);
+    const stale = speechFrames(distant(), 0.05, 30);
+    expect(gatedThroughout).toBe(0);
+    expect(stale).toBeGreaterThan(25);
+  });
+});

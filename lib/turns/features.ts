@@ -50,6 +50,19 @@ const MIN_VOICED_RUN = 3;
 const TURN_GAP_FRAMES = 150;
 /** A fragment counts as covering the latest speech if it ends at most this long before it. */
 const LEXICAL_TOLERANCE_FRAMES = 30;
+/**
+ * Voice-activity gate (session 13): a frame the energy rule calls speech but that is this far
+ * below the speaker's running speech level counts only while the neural VAD (Silero, posted from
+ * the perception worker every 32 ms) says speech. Other voices in the room reach a headset or a
+ * laptop mic 20-35 dB below the user and restart the pause clock otherwise.
+ */
+export const VAD_FAR_DB = 10;
+/** Neural VAD probability under which a far frame is not speech. */
+export const VAD_SPEECH_PROB = 0.5;
+/** The gate holds only while the latest VAD value is this recent (frames): a stalled worker turns it off. */
+export const VAD_FRESH_FRAMES = 20;
+/** Speech frames before the speaker's level is trusted for the gate. */
+const VAD_MIN_SPEAKER_FRAMES = 100;
 
 export class TurnFeatures {
   /** The feature vector of the latest frame (FEATURE_NAMES order). */
@@ -121,6 +134,11 @@ export class TurnFeatures {
   private finalLevelVsSpeaker = 0;
   private ipuMaxGap = 0;
   private ipuGaps = 0;
+  // Neural voice activity (setVoiceActivity): latest probability and the frame it arrived at.
+  private vadProbability = 1;
+  private vadFrame = -1e9;
+  /** Frames the voice-activity gate has turned from speech into silence (diagnostics). */
+  gatedFrames = 0;
 
   /** Feeds one 10 ms frame (160 samples at 16 kHz, -1..1) and updates `values`. */
   push(samples: Float32Array): Float32Array {
@@ -140,7 +158,17 @@ export class TurnFeatures {
     const f0 = aboveFloor > 6 && db > -65 ? this.pitch.estimate() : 0;
     this.f0Hz = f0;
     const voiced = f0 > 0;
-    const isSpeech = db > -62 && (aboveFloor > 10 || (voiced && aboveFloor > 5));
+    let isSpeech = db > -62 && (aboveFloor > 10 || (voiced && aboveFloor > 5));
+    if (
+      isSpeech &&
+      this.vadProbability < VAD_SPEECH_PROB &&
+      frame - this.vadFrame <= VAD_FRESH_FRAMES &&
+      this.speakerSpeechFrames >= VAD_MIN_SPEAKER_FRAMES &&
+      db < this.speakerLevelDb - VAD_FAR_DB
+    ) {
+      isSpeech = false;
+      this.gatedFrames++;
+    }
     this.voiceProb += ((isSpeech ? 1 : 0) - this.voiceProb) * 0.3;
 
     if (isSpeech) {
@@ -209,6 +237,15 @@ export class TurnFeatures {
     this.lexQuestion = cues.question;
     this.lexBackchannel = cues.backchannel;
     this.lexEndProb = cues.endProbability;
+  }
+
+  /**
+   * Posts the neural VAD's speech probability of the latest audio it has seen (0..1). Until the
+   * first call, and whenever the latest is older than VAD_FRESH_FRAMES, the energy rule decides alone.
+   */
+  setVoiceActivity(probability: number): void {
+    this.vadProbability = probability;
+    this.vadFrame = this.frameIndex;
   }
 
   /** Stream time at the end of the latest frame, seconds. */

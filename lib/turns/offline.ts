@@ -10,6 +10,12 @@ export interface TranscriptFragment {
   end: number;
 }
 
+/** A neural VAD value and the stream time it reaches the detector, s. */
+export interface VoiceActivitySample {
+  at: number;
+  probability: number;
+}
+
 /** Delay after a fragment's end before a streaming recognizer delivers it, s (FORMAT.md). */
 export const RECOGNIZER_DELAY_S = 0.3;
 const FRAME = 160;
@@ -30,15 +36,21 @@ export function runFeatures(
   transcript: readonly TranscriptFragment[],
   onFrame: (features: TurnFeatures, timeSeconds: number) => void,
   lexicalModel?: LexicalModelJson,
+  voiceActivity: readonly VoiceActivitySample[] = [],
 ): void {
   const features = new TurnFeatures();
   const queue = schedule(transcript, lexicalModel);
   let next = 0;
+  let nextVad = 0;
   for (let offset = 0; offset + FRAME <= samples.length; offset += FRAME) {
     const time = (offset + FRAME) / 16000;
     while (next < queue.length && queue[next].at <= time + 1e-9) {
       features.setLexical(queue[next].cues, queue[next].end);
       next++;
+    }
+    while (nextVad < voiceActivity.length && voiceActivity[nextVad].at <= time + 1e-9) {
+      features.setVoiceActivity(voiceActivity[nextVad].probability);
+      nextVad++;
     }
     features.push(samples.subarray(offset, offset + FRAME));
     onFrame(features, time);
@@ -51,15 +63,21 @@ export function runDetector(
   samples: Float32Array,
   transcript: readonly TranscriptFragment[],
   onFrame?: (detector: TurnDetector, timeSeconds: number) => void,
+  voiceActivity: readonly VoiceActivitySample[] = [],
 ): TurnEvent[] {
   const queue = schedule(transcript);
   let next = 0;
+  let nextVad = 0;
   const events: TurnEvent[] = [];
   for (let offset = 0; offset + FRAME <= samples.length; offset += FRAME) {
     const time = (offset + FRAME) / 16000;
     while (next < queue.length && queue[next].at <= time + 1e-9) {
       detector.postTranscript(queue[next].text, queue[next].end);
       next++;
+    }
+    while (nextVad < voiceActivity.length && voiceActivity[nextVad].at <= time + 1e-9) {
+      detector.postVoiceActivity(voiceActivity[nextVad].probability);
+      nextVad++;
     }
     const count = detector.processFrame(samples.subarray(offset, offset + FRAME));
     for (let i = 0; i < count; i++) {

@@ -5,6 +5,12 @@ export const TURN_WORKLET_NAME = 'kin-turns';
 export const TURN_WORKLET_URL = '/worklets/turn.worklet.js';
 export const TURN_MODEL_URL = '/models/turns/turn-model.json';
 
+/**
+ * A VAD value about audio older than this (s) is dropped: a busy main thread delivers late, and a
+ * late "no speech" from the pause must not gate the user's speech that follows.
+ */
+export const VAD_MAX_AGE_S = 0.15;
+
 export const TURN_EVENT_TYPES = ['user-start', 'user-pause', 'speculate', 'commit', 'cancel', 'backchannel', 'barge-in'] as const;
 /** What the detector tells the call: see docs/turn-taking.md for the semantics of each. */
 export type TurnEventType = (typeof TURN_EVENT_TYPES)[number];
@@ -28,6 +34,11 @@ export type TurnWorkletInMessage =
   | { type: 'companion-speaking'; speaking: boolean }
   /** Level of the companion's own output (TTS) for echo gating, dBFS, per ~10 ms. */
   | { type: 'echo-reference'; levelDb: number }
+  /**
+   * The neural VAD's (Silero, perception worker) speech probability of a 32 ms mic block ending at
+   * `blockEnd` (audio clock, s). The worklet drops it when older than VAD_MAX_AGE_S.
+   */
+  | { type: 'voice-activity'; probability: number; blockEnd: number }
   /** The user gave the floor by hand ("Answer now"): no commit follows for the turn in progress. */
   | { type: 'yield' }
   | { type: 'reset' }

@@ -1,0 +1,44 @@
+// Silero VAD track for the Node turn-taking eval and feature export: the probability of every
+// 512-sample block (32 ms), usable by the detector from the block's end + VAD_DELIVERY_S, as the
+// perception worker posts it into the turn worklet in the app. Same model file the app ships.
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import * as ort from 'onnxruntime-web';
+import { PROSODY_BLOCK } from '../lib/perception/prosody';
+import { SileroVad, type VadRunner } from '../lib/perception/vad';
+import type { VoiceActivitySample } from '../lib/turns/offline';
+
+/** Block end -> detector, s: one block of buffering in the worker is already in the block's end; this is inference plus two message hops. */
+export const VAD_DELIVERY_S = 0.05;
+export const VAD_MODEL_PATH = 'public/models/silero_vad.onnx';
+
+let session: Promise<ort.InferenceSession> | null = null;
+
+function runner(): VadRunner {
+  // The bundle lives outside the repo (bench/turns-run.mjs): point ort at its own wasm files.
+  ort.env.wasm.wasmPaths = pathToFileURL(resolve('node_modules/onnxruntime-web/dist')).href + '/';
+  ort.env.wasm.numThreads = 1;
+  session ??= ort.InferenceSession.create(readFileSync(VAD_MODEL_PATH), { executionProviders: ['wasm'] });
+  return {
+    run: async (input, state, sampleRate) => {
+      const out = await (await session!).run({
+        input: new ort.Tensor('float32', input, [1, input.length]),
+        state: new ort.Tensor('float32', state, [2, 1, 128]),
+        sr: new ort.Tensor('int64', BigInt64Array.from([BigInt(sampleRate)]), []),
+      });
+      return { probability: (out.output.data as Float32Array)[0], state: out.stateN.data as Float32Array };
+    },
+  };
+}
+
+/** The VAD track of one 16 kHz stream, in delivery order. */
+export async function sileroTrack(samples: Float32Array, deliveryS = VAD_DELIVERY_S): Promise<VoiceActivitySample[]> {
+  const vad = new SileroVad(runner());
+  const track: VoiceActivitySample[] = [];
+  for (let offset = 0; offset + PROSODY_BLOCK <= samples.length; offset += PROSODY_BLOCK) {
+    const probability = await vad.probability(samples.slice(offset, offset + PROSODY_BLOCK));
+    track.push({ at: (offset + PROSODY_BLOCK) / 16000 + deliveryS, probability });
+  }
+  return track;
+}
