@@ -62,7 +62,7 @@ class TurnProcessor extends AudioWorkletProcessor {
       });
     }
     if (detector.features.frameIndex % TRACE_EVERY_FRAMES === 0) {
-      this.post({ type: 'trace', time, floorProbability: detector.floorProbability, speech: detector.features.speech });
+      this.post({ type: 'trace', time, floorProbability: detector.floorProbability, speech: detector.features.speech, voiceGate: detector.features.voiceGateLive });
     }
   };
 

@@ -17,6 +17,8 @@ export class FloorTrace {
   private readonly maxEvents: number;
   /** Backend words for the HUD: "turn model (150 trees…)" or "energy gate (fallback)". */
   backend = 'starting';
+  /** The turn worklet's voice gate is fed by the neural VAD (far voices in the room are not the user). */
+  voiceGate = false;
 
   constructor(capacity = 240, maxEvents = 40) {
     this.capacity = capacity;
@@ -24,6 +26,11 @@ export class FloorTrace {
     this.times = new Float64Array(capacity);
     this.probabilities = new Float32Array(capacity);
     this.speech = new Uint8Array(capacity);
+  }
+
+  /** HUD words: the backend and whether the voice gate runs. */
+  label(): string {
+    return this.voiceGate ? `${this.backend}; voice gate on (Silero VAD)` : this.backend;
   }
 
   push(time: number, probability: number, speech: boolean): void {

@@ -308,8 +308,12 @@ export class CallSession {
     try {
       this.turnNode = await TurnNode.start(context, source, {
         onEvent: (event) => this.floor.handle(event),
-        onTrace: (time, probability, speech) => {
+        onTrace: (time, probability, speech, voiceGate) => {
           this.floorTrace.push(time, probability, speech);
+          if (voiceGate !== this.floorTrace.voiceGate) {
+            this.floorTrace.voiceGate = voiceGate;
+            this.setLabel('turns', this.floorTrace.label());
+          }
           if (speech) this.lastSpeechAt = time;
         },
         onError: (message) => this.fallBackToEnergyGate(message),
@@ -320,15 +324,16 @@ export class CallSession {
     } catch (error) {
       this.fallBackToEnergyGate(error instanceof Error ? error.message : String(error));
     }
-    this.setLabel('turns', this.floorTrace.backend);
+    this.setLabel('turns', this.floorTrace.label());
   }
 
   private fallBackToEnergyGate(reason: string): void {
     this.turnNode?.stop();
     this.turnNode = null;
     this.useEnergyGate = true;
+    this.floorTrace.voiceGate = false;
     this.floorTrace.backend = `energy gate (turn model unavailable: ${reason.slice(0, 80)})`;
-    this.setLabel('turns', this.floorTrace.backend);
+    this.setLabel('turns', this.floorTrace.label());
   }
 
   /** Loads speech recognition; without it voice turns are detected but only typed turns get replies. */

@@ -16,7 +16,8 @@ import {
 export interface TurnNodeEvents {
   onEvent(event: TurnEvent): void;
   /** Every 50 ms: the floor probability and whether the user is speaking. */
-  onTrace(time: number, floorProbability: number, speech: boolean): void;
+  /** `voiceGate`: the neural VAD's verdicts are arriving and gate far voices (see lib/turns/features.ts). */
+  onTrace(time: number, floorProbability: number, speech: boolean, voiceGate: boolean): void;
   onError(message: string): void;
 }
 
@@ -86,7 +87,7 @@ export class TurnNode {
 
   private receive(message: TurnWorkletOutMessage): void {
     if (message.type === 'event') this.events.onEvent(message.event);
-    else if (message.type === 'trace') this.events.onTrace(message.time, message.floorProbability, message.speech);
+    else if (message.type === 'trace') this.events.onTrace(message.time, message.floorProbability, message.speech, message.voiceGate);
     else if (message.type === 'error') this.events.onError(message.message);
   }
 

@@ -248,6 +248,11 @@ export class TurnFeatures {
     this.vadFrame = this.frameIndex;
   }
 
+  /** True while the latest neural VAD value is recent enough for the voice gate to act. */
+  get voiceGateLive(): boolean {
+    return this.frameIndex - this.vadFrame <= VAD_FRESH_FRAMES;
+  }
+
   /** Stream time at the end of the latest frame, seconds. */
   get timeSeconds(): number {
     return this.frameIndex * FRAME_S;

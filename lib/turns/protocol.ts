@@ -48,5 +48,5 @@ export type TurnWorkletOutMessage =
   | { type: 'ready'; featureCount: number; trees: number }
   | { type: 'event'; event: TurnEvent }
   /** Every 50 ms: floor probability for the HUD trace. */
-  | { type: 'trace'; time: number; floorProbability: number; speech: boolean }
+  | { type: 'trace'; time: number; floorProbability: number; speech: boolean; voiceGate: boolean }
   | { type: 'error'; code: 'model:load' | 'turns:runtime'; message: string };
