@@ -4,12 +4,14 @@
 //            float32; lexFragment = index in the file's transcript of the latest delivered fragment
 //   OUT.json { files: [...], columns: [...] }
 // usage: node bench/turns-run.mjs training/turns/export-features.ts --corpus DIR --out OUT [--lexical LEX.json] [--drop-transcript-every N]
+//        [--vad]   (the voice gate fed by Silero VAD, as eval:turns runs it: bench/turns-vad.ts)
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { FEATURE_COUNT, FEATURE_NAMES } from '../../lib/turns/features';
 import type { LexicalModelJson } from '../../lib/turns/lexical';
 import { RECOGNIZER_DELAY_S, runFeatures, type TranscriptFragment } from '../../lib/turns/offline';
 import { decodeWav16 } from '../../lib/turns/wav';
+import { sileroTrack } from '../../bench/turns-vad';
 
 function arg(name: string): string {
   const i = process.argv.indexOf(`--${name}`);
@@ -25,6 +27,7 @@ const maxPauseFrames = 250;
 // Every Nth file (by a hash of its name) is exported without its transcript, so the model also
 // learns the regime where no recognizer runs (real-speech eval, a browser without ASR).
 const dropEvery = process.argv.includes('--drop-transcript-every') ? Number(arg('drop-transcript-every')) : 0;
+const useVad = process.argv.includes('--vad');
 function nameHash(name: string): number {
   let h = 2166136261;
   for (let i = 0; i < name.length; i++) h = Math.imul(h ^ name.charCodeAt(i), 16777619) >>> 0;
@@ -33,7 +36,7 @@ function nameHash(name: string): number {
 const files = readdirSync(corpus).filter((f) => f.endsWith('.wav')).sort();
 const rows: number[] = [];
 const width = 3 + FEATURE_COUNT;
-files.forEach((file, fileIndex) => {
+for (const [fileIndex, file] of files.entries()) {
   const stem = file.slice(0, -4);
   const label = JSON.parse(readFileSync(join(corpus, `${stem}.json`), 'utf8')) as { transcript?: TranscriptFragment[] };
   const audio = decodeWav16(readFileSync(join(corpus, file)));
@@ -51,8 +54,8 @@ files.forEach((file, fileIndex) => {
     });
     rows.push(fileIndex, time, delivered);
     for (let k = 0; k < FEATURE_COUNT; k++) rows.push(features.values[k]);
-  }, lexicalModel);
-});
+  }, lexicalModel, useVad ? await sileroTrack(audio.samples) : []);
+}
 writeFileSync(`${out}.f32`, Buffer.from(new Float32Array(rows).buffer));
 writeFileSync(`${out}.json`, JSON.stringify({ corpus, files: files.map((f) => f.slice(0, -4)), columns: ['file', 'time', 'lexFragment', ...FEATURE_NAMES] }));
 console.log(`export: ${files.length} files, ${rows.length / width} pause frames -> ${out}.f32`);
