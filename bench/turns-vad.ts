@@ -9,7 +9,7 @@ import { PROSODY_BLOCK } from '../lib/perception/prosody';
 import { SileroVad, type VadRunner } from '../lib/perception/vad';
 import type { VoiceActivitySample } from '../lib/turns/offline';
 
-/** Block end -> detector, s: one block of buffering in the worker is already in the block's end; this is inference plus two message hops. */
+/** From a block's end until the detector has its value, s: in the app, inference plus three message hops (main → worker → main → worklet). */
 export const VAD_DELIVERY_S = 0.05;
 export const VAD_MODEL_PATH = 'public/models/silero_vad.onnx';
 

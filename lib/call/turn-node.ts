@@ -15,8 +15,10 @@ import {
 
 export interface TurnNodeEvents {
   onEvent(event: TurnEvent): void;
-  /** Every 50 ms: the floor probability and whether the user is speaking. */
-  /** `voiceGate`: the neural VAD's verdicts are arriving and gate far voices (see lib/turns/features.ts). */
+  /**
+   * Every 50 ms: the floor probability, whether the user is speaking, and whether the neural VAD's
+   * verdicts are arriving so that the voice gate acts on far voices (lib/turns/features.ts).
+   */
   onTrace(time: number, floorProbability: number, speech: boolean, voiceGate: boolean): void;
   onError(message: string): void;
 }
