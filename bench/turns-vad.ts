@@ -15,11 +15,15 @@ export const VAD_MODEL_PATH = 'public/models/silero_vad.onnx';
 
 let session: Promise<ort.InferenceSession> | null = null;
 
-function runner(): VadRunner {
+function openSession(): Promise<ort.InferenceSession> {
   // The bundle lives outside the repo (bench/turns-run.mjs): point ort at its own wasm files.
   ort.env.wasm.wasmPaths = pathToFileURL(resolve('node_modules/onnxruntime-web/dist')).href + '/';
   ort.env.wasm.numThreads = 1;
-  session ??= ort.InferenceSession.create(readFileSync(VAD_MODEL_PATH), { executionProviders: ['wasm'] });
+  return ort.InferenceSession.create(readFileSync(VAD_MODEL_PATH), { executionProviders: ['wasm'] });
+}
+
+function runner(): VadRunner {
+  session ??= openSession();
   return {
     run: async (input, state, sampleRate) => {
       const out = await (await session!).run({

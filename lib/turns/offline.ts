@@ -16,6 +16,12 @@ export interface VoiceActivitySample {
   probability: number;
 }
 
+/** Hands `deliver` every queued item due by `time` (items sorted by `at`), from `next` on; returns the new `next`. */
+function deliverDue<T extends { at: number }>(queue: readonly T[], next: number, time: number, deliver: (item: T) => void): number {
+  while (next < queue.length && queue[next].at <= time + 1e-9) deliver(queue[next++]);
+  return next;
+}
+
 /** Delay after a fragment's end before a streaming recognizer delivers it, s (FORMAT.md). */
 export const RECOGNIZER_DELAY_S = 0.3;
 const FRAME = 160;
@@ -44,14 +50,8 @@ export function runFeatures(
   let nextVad = 0;
   for (let offset = 0; offset + FRAME <= samples.length; offset += FRAME) {
     const time = (offset + FRAME) / 16000;
-    while (next < queue.length && queue[next].at <= time + 1e-9) {
-      features.setLexical(queue[next].cues, queue[next].end);
-      next++;
-    }
-    while (nextVad < voiceActivity.length && voiceActivity[nextVad].at <= time + 1e-9) {
-      features.setVoiceActivity(voiceActivity[nextVad].probability);
-      nextVad++;
-    }
+    next = deliverDue(queue, next, time, (f) => features.setLexical(f.cues, f.end));
+    nextVad = deliverDue(voiceActivity, nextVad, time, (v) => features.setVoiceActivity(v.probability));
     features.push(samples.subarray(offset, offset + FRAME));
     onFrame(features, time);
   }
@@ -71,14 +71,8 @@ export function runDetector(
   const events: TurnEvent[] = [];
   for (let offset = 0; offset + FRAME <= samples.length; offset += FRAME) {
     const time = (offset + FRAME) / 16000;
-    while (next < queue.length && queue[next].at <= time + 1e-9) {
-      detector.postTranscript(queue[next].text, queue[next].end);
-      next++;
-    }
-    while (nextVad < voiceActivity.length && voiceActivity[nextVad].at <= time + 1e-9) {
-      detector.postVoiceActivity(voiceActivity[nextVad].probability);
-      nextVad++;
-    }
+    next = deliverDue(queue, next, time, (f) => detector.postTranscript(f.text, f.end));
+    nextVad = deliverDue(voiceActivity, nextVad, time, (v) => detector.postVoiceActivity(v.probability));
     const count = detector.processFrame(samples.subarray(offset, offset + FRAME));
     for (let i = 0; i < count; i++) {
       events.push({
