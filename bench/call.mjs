@@ -93,6 +93,23 @@ const heapMb = async () => {
 
 await page.goto(`${BASE}/call/friend`);
 await page.getByTestId('allow-media').click();
+// Start-up: seconds from allowing the camera and mic until each on-device model runs (polled every
+// 100 ms). The turn detector's voice gate needs Silero, so it comes on with the VAD.
+const allowedAt = Date.now();
+const startup = { vision_ready_s: null, vad_ready_s: null, fusion_ready_s: null, voice_gate_on_s: null };
+const startupPoll = setInterval(() => {
+  void page.evaluate(() => {
+    const call = window.__kinCall;
+    if (!call) return null;
+    const p = call.session.perception.store.getState();
+    const ready = (b) => b !== 'off' && b !== 'starting';
+    return { vision: ready(p.visionBackend), vad: ready(p.vadBackend), fusion: ready(p.fusionBackend), gate: call.session.floorTrace.voiceGate };
+  }).then((s) => {
+    if (!s) return;
+    const t = Math.round((Date.now() - allowedAt) / 100) / 10;
+    for (const [key, on] of [['vision_ready_s', s.vision], ['vad_ready_s', s.vad], ['fusion_ready_s', s.fusion], ['voice_gate_on_s', s.gate]]) if (on && startup[key] === null) startup[key] = t;
+  }).catch(() => undefined);
+}, 100);
 await page.waitForFunction(() => ['listening', 'user-speaking', 'thinking', 'speaking'].includes(window.__kinCall?.state().phase ?? ''), null, { timeout: 30_000 });
 const callStart = Date.now();
 const lines = ['Hi Walter, how are you today?', 'I went to the market this morning.', 'My sister Anna is visiting next week.', 'I feel a bit tired, to be honest.', 'What do you like to do in the afternoon?', 'Thanks, that was nice.'];
@@ -114,6 +131,8 @@ const atWarmup = await sample();
 const dropsAtWarmup = await page.evaluate(() => window.__kinCall.session.media.audioDropStats());
 await page.waitForTimeout(Math.max(1, SECONDS - WARMUP) * 1000 - (Date.now() - callStart - WARMUP * 1000));
 clearInterval(sayTimer);
+clearInterval(startupPoll);
+log('start-up (s after allowing camera and mic):', JSON.stringify(startup));
 const atEnd = await sample();
 const heapAtEnd = await heapMb();
 const audioDropped = await page.evaluate(() => window.__kinCall.session.media.audioDropStats());
@@ -155,6 +174,7 @@ const result = {
   turn_first_token_ms_p50: round1(quantile(turns.map((t) => t.firstTokenMs).filter((x) => x !== null), 0.5)),
   turn_voice_start_ms_p50: round1(quantile(turns.map((t) => t.speechStartMs).filter((x) => x !== null), 0.5)),
   final_phase: phase,
+  ...startup,
   landing_first_load_js_gzip_kb: landing.kb,
 };
 console.log(JSON.stringify(result));

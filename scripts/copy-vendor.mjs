@@ -17,8 +17,9 @@ const copies = [
   { pkg: '@wllama/wllama', files: ['esm/wasm/wllama.wasm', 'LICENCE'], to: 'public/vendor/wllama' },
   // pdf.js (Apache-2.0) for PDF documents in the knowledge worker: loaded from here, not bundled.
   { pkg: 'pdfjs-dist', files: ['build/pdf.min.mjs', 'build/pdf.worker.min.mjs', 'LICENSE'], to: 'public/vendor/pdfjs' },
-  // onnxruntime-web (MIT) for Silero VAD and the fusion model: the JSEP build serves both WebGPU and WASM.
-  { pkg: 'onnxruntime-web', files: ['dist/ort-wasm-simd-threaded.jsep.wasm', 'dist/ort-wasm-simd-threaded.jsep.mjs'], to: 'public/vendor/ort' },
+  // onnxruntime-web (MIT): the JSEP build (WebGPU and WASM) for the fusion model and the Piper voice, the
+  // WASM-only build (half the size, starts in half the time) for Silero VAD and Moonshine.
+  { pkg: 'onnxruntime-web', files: ['dist/ort-wasm-simd-threaded.jsep.wasm', 'dist/ort-wasm-simd-threaded.jsep.mjs', 'dist/ort-wasm-simd-threaded.wasm', 'dist/ort-wasm-simd-threaded.mjs'], to: 'public/vendor/ort' },
   // transformers.js' own onnxruntime-web build (1.22.0-dev, WebGPU+WASM "jsep"; onnxruntime MIT, transformers.js Apache-2.0) for the speech-to-text worker.
   // Its dist/ ships the same bytes as its nested onnxruntime-web; kept apart from any other onnxruntime-web version.
   { pkg: '@huggingface/transformers', files: ['dist/ort-wasm-simd-threaded.jsep.mjs', 'dist/ort-wasm-simd-threaded.jsep.wasm', 'LICENSE'], to: 'public/vendor/ort-transformers' },

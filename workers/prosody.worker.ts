@@ -1,13 +1,13 @@
 /// <reference lib="webworker" />
 /**
- * Prosody worker: 16 kHz mic audio in 32 ms blocks → Silero VAD (onnxruntime-web, WebGPU or WASM —
- * the one really used is reported; an energy gate if the model cannot load) → prosody features
+ * Prosody worker: 16 kHz mic audio in 32 ms blocks → Silero VAD (onnxruntime-web's WASM-only build:
+ * see workers/ort-wasm-runtime.ts; an energy gate if the model cannot load) → prosody features
  * relative to the user's baseline, posted ~10 times a second. Raw audio never leaves this worker.
  */
 import { EnergyGate, PROSODY_BLOCK, ProsodyTracker } from '../lib/perception/prosody';
 import type { OnnxBackend, ProsodyInMessage, ProsodyOutMessage } from '../lib/perception/protocol';
 import { SileroVad, type VadRunner } from '../lib/perception/vad';
-import { openModel, ort } from './ort-runtime';
+import { openWasmModel, ort } from './ort-wasm-runtime';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -26,7 +26,7 @@ function post(message: ProsodyOutMessage, transfer: Transferable[] = []): void {
 async function init(message: Extract<ProsodyInMessage, { type: 'init' }>): Promise<void> {
   const started = performance.now();
   try {
-    const { session, backend: used, detail } = await openModel(message.modelUrl, message.wasmBase, message.preferWebGpu);
+    const { session, backend: used, detail } = await openWasmModel(message.modelUrl, message.wasmBase);
     const runner: VadRunner = {
       run: async (input, state) => {
         const out = await session.run({

@@ -8,7 +8,7 @@
  * loop lib/speech/stt/moonshine.ts.
  */
 import llamaTokenizer from 'llama-tokenizer-js';
-import * as ort from 'onnxruntime-web';
+import { ort } from './ort-wasm-runtime';
 import { readWithProgress } from '../lib/speech/download';
 import { modelFileUrl } from '../lib/speech/stt/models';
 import { MOONSHINE_FILES, moonshineGenerate, moonshineText, type OrtSessionLike, type OrtTensorFactory } from '../lib/speech/stt/moonshine';

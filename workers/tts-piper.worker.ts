@@ -12,7 +12,7 @@ import type { PiperInMessage, PiperOutMessage } from '../lib/speech/piper/protoc
 import { audioFromOutput, synthesizePiper, type PiperRun } from '../lib/speech/piper/synthesize';
 import { DownloadProgress } from '../lib/speech/stt/progress';
 import { escapeForEspeak, loadEspeak, type EspeakEngine } from './espeak-engine';
-import { openModelBytes, ort } from './ort-runtime';
+import { openWasmModelBytes, ort } from './ort-wasm-runtime';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -45,7 +45,7 @@ async function init(message: Extract<PiperInMessage, { type: 'init' }>): Promise
   if (espeak.set_voice(config.espeakVoice) !== 0) throw new PiperError('piper:config', `eSpeak NG has no voice “${config.espeakVoice}” to phonemize this model’s language`);
   let choice;
   try {
-    choice = await openModelBytes(modelFile.bytes, message.wasmBase, false);
+    choice = await openWasmModelBytes(modelFile.bytes, message.wasmBase);
   } catch (error) {
     throw new PiperError('piper:model', `The voice model could not be opened (${error instanceof Error ? error.message : String(error)}); the file may be broken or incomplete.`);
   }

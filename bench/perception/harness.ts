@@ -130,7 +130,7 @@ async function runEmoDb(files: string[]) {
   const fusion = worker('fusion.worker') as unknown as Worker;
   const pReady = waitFor<ProsodyOutMessage>(prosody, (m) => m.type === 'ready', 180000);
   const fReady = waitFor<FusionOutMessage>(fusion, (m) => m.type === 'ready' || m.type === 'error', 180000);
-  prosody.postMessage({ type: 'init', modelUrl: VAD_MODEL_URL, wasmBase: ORT_WASM_BASE, preferWebGpu: true } satisfies ProsodyInMessage);
+  prosody.postMessage({ type: 'init', modelUrl: VAD_MODEL_URL, wasmBase: ORT_WASM_BASE } satisfies ProsodyInMessage);
   fusion.postMessage({ type: 'init', modelUrl: FUSION_MODEL_URL, wasmBase: ORT_WASM_BASE, preferWebGpu: true } satisfies FusionInMessage);
   const vadReady = (await pReady) as Extract<ProsodyOutMessage, { type: 'ready' }>;
   const fusionReady = await fReady;

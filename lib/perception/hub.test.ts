@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { MP_BLENDSHAPES } from './face-features';
 import { FUSION_FEATURES } from './fusion-input';
-import { PerceptionHub } from './hub';
+import { FUSION_START_DEADLINE_MS, PerceptionHub } from './hub';
 import type { WorkerLike } from './managed-worker';
 import type { FaceResult } from './protocol';
 
@@ -26,15 +26,22 @@ function fake(): FakeWorker {
   return w;
 }
 
-function setup() {
+/** A hub with fake workers and timers; `ready` (default) lets the prosody worker say it is ready. */
+function setup({ ready = true } = {}) {
   const prosody: FakeWorker[] = [];
   const fusion: FakeWorker[] = [];
+  const timers: { fn: () => void; ms: number; cleared: boolean }[] = [];
   const hub = new PerceptionHub({
     createProsodyWorker: () => (prosody.push(fake()), prosody[prosody.length - 1]),
     createFusionWorker: () => (fusion.push(fake()), fusion[fusion.length - 1]),
+    setTimer: (fn, ms) => (timers.push({ fn, ms, cleared: false }), timers.length - 1),
+    clearTimer: (handle) => {
+      timers[handle as number].cleared = true;
+    },
   });
   hub.start();
-  return { hub, prosody, fusion };
+  if (ready) prosody[0].emit({ type: 'ready', backend: 'wasm', initMs: 900 });
+  return { hub, prosody, fusion, timers };
 }
 
 const face = (faces = 1): FaceResult => {
@@ -61,6 +68,42 @@ describe('PerceptionHub', () => {
     expect(first[0]).toBe(0);
     expect(first[511]).toBe(3);
     expect(first.buffer).not.toBe(frame.buffer);
+  });
+
+  test('the fusion worker starts once Silero is ready, so the two model start-ups do not share the CPU', () => {
+    const { prosody, fusion, timers } = setup({ ready: false });
+    expect(prosody).toHaveLength(1);
+    expect(fusion).toHaveLength(0);
+    expect(timers).toMatchObject([{ ms: FUSION_START_DEADLINE_MS, cleared: false }]);
+    prosody[0].emit({ type: 'ready', backend: 'wasm', initMs: 900 });
+    expect(fusion).toHaveLength(1);
+    expect(fusion[0].sent[0]).toMatchObject({ type: 'init' });
+    expect(timers[0].cleared).toBe(true);
+    // A second 'ready' (a restarted prosody worker) does not start a second fusion worker.
+    prosody[0].emit({ type: 'ready', backend: 'wasm', initMs: 900 });
+    expect(fusion).toHaveLength(1);
+  });
+
+  test('the fusion worker starts anyway when Silero takes too long, crashes, or voice perception is off', () => {
+    const late = setup({ ready: false });
+    late.timers[0].fn();
+    expect(late.fusion).toHaveLength(1);
+    const crashed = setup({ ready: false });
+    crashed.prosody[0].onerror!({ message: 'boom', preventDefault() {} } as unknown as ErrorEvent);
+    expect(crashed.fusion).toHaveLength(1);
+    const off = setup({ ready: false });
+    off.hub.setVoicePerception(false);
+    expect(off.fusion).toHaveLength(1);
+  });
+
+  test('mic audio is dropped until the prosody worker is ready, not queued behind its start-up', () => {
+    const { hub, prosody } = setup({ ready: false });
+    const frame = new Float32Array(160);
+    for (let i = 0; i < 8; i++) hub.micFrame(frame);
+    expect(prosody[0].sent.filter((m) => m.type === 'audio')).toHaveLength(0);
+    prosody[0].emit({ type: 'ready', backend: 'energy', initMs: 900, detail: 'energy gate (Silero failed)' });
+    for (let i = 0; i < 8; i++) hub.micFrame(frame);
+    expect(prosody[0].sent.filter((m) => m.type === 'audio')).toHaveLength(2);
   });
 
   test('a vision result becomes one fusion row with action units; prosody features are relayed', () => {

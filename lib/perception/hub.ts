@@ -17,6 +17,11 @@ import { BlockFramer } from './vad';
 
 /** Blocks per message to the prosody worker (1 = 32 ms: latency over message count). */
 const BLOCKS_PER_POST = 1;
+/**
+ * The fusion worker starts once Silero is ready (or has failed), so the two onnxruntime wasm compiles
+ * do not share the CPU at the start of a call; it starts anyway after this long.
+ */
+export const FUSION_START_DEADLINE_MS = 15_000;
 
 export interface PerceptionHubOptions {
   createProsodyWorker?: () => WorkerLike;
@@ -24,6 +29,8 @@ export interface PerceptionHubOptions {
   preferWebGpu?: boolean;
   /** Every fused description as it arrives (evals, tests). */
   onFused?: (description: FusedDescription) => void;
+  setTimer?: (fn: () => void, ms: number) => unknown;
+  clearTimer?: (handle: unknown) => void;
 }
 
 export class PerceptionHub {
@@ -49,17 +56,30 @@ export class PerceptionHub {
   /** Audio-clock end of the latest mic frame, s. */
   private micTime: number | undefined;
   private readonly onFusedCallback?: (description: FusedDescription) => void;
+  /**
+   * True once the current prosody worker has said 'ready'. Audio sent before that would queue behind
+   * the model's start-up and be run late (a backlog of seconds, its VAD values too old for the turn
+   * detector) while the CPU is busiest, so mic frames are dropped until then.
+   */
+  private prosodyReady = false;
+  private fusionStarted = false;
+  private fusionDeadline: unknown = null;
+  private readonly setTimer: (fn: () => void, ms: number) => unknown;
+  private readonly clearTimer: (handle: unknown) => void;
 
   constructor(options: PerceptionHubOptions = {}) {
     this.store = createPerceptionStore();
     const preferWebGpu = options.preferWebGpu ?? true;
     this.onFusedCallback = options.onFused;
+    this.setTimer = options.setTimer ?? ((fn, ms) => setTimeout(fn, ms));
+    this.clearTimer = options.clearTimer ?? ((handle) => clearTimeout(handle as ReturnType<typeof setTimeout>));
     this.prosody = new ManagedWorker({
       create: options.createProsodyWorker ?? (() => new Worker(new URL('../../workers/prosody.worker.ts', import.meta.url), { type: 'module' }) as unknown as WorkerLike),
       onStart: (w) => {
         this.crashes.delete('prosody');
+        this.prosodyReady = false;
         this.store.setState({ vadBackend: 'starting' });
-        w.postMessage({ type: 'init', modelUrl: VAD_MODEL_URL, wasmBase: ORT_WASM_BASE, preferWebGpu } satisfies ProsodyInMessage);
+        w.postMessage({ type: 'init', modelUrl: VAD_MODEL_URL, wasmBase: ORT_WASM_BASE } satisfies ProsodyInMessage);
       },
       onMessage: (m) => this.onProsody(m),
       onCrash: (reason, restartIn) => this.onCrash('prosody', reason, restartIn),
@@ -86,14 +106,27 @@ export class PerceptionHub {
     });
   }
 
+  /** Starts the prosody worker first and the fusion worker once Silero is up (FUSION_START_DEADLINE_MS at most). */
   start(): void {
+    if (!this.store.getState().voicePerception) {
+      this.startFusion();
+      return;
+    }
+    this.prosody.start();
+    if (!this.fusionStarted && this.fusionDeadline === null) this.fusionDeadline = this.setTimer(() => this.startFusion(), FUSION_START_DEADLINE_MS);
+  }
+
+  private startFusion(): void {
+    if (this.fusionDeadline !== null) this.clearTimer(this.fusionDeadline);
+    this.fusionDeadline = null;
+    if (this.fusionStarted) return;
+    this.fusionStarted = true;
     this.fusion.start();
-    if (this.store.getState().voicePerception) this.prosody.start();
   }
 
   /** One 10 ms, 16 kHz mic frame (from CallSession.onMicFrame), ending at `timeSeconds` of the audio clock when given. */
   micFrame(samples: Float32Array, timeSeconds?: number): void {
-    if (!this.store.getState().voicePerception || !this.prosody.alive) return;
+    if (!this.store.getState().voicePerception || !this.prosody.alive || !this.prosodyReady) return;
     this.micTime = timeSeconds;
     this.framer.push(samples);
   }
@@ -135,7 +168,11 @@ export class PerceptionHub {
   setVoicePerception(on: boolean): void {
     this.store.setState({ voicePerception: on, speechProb: 0, f0Hz: 0, prosodyRtf: null, vadBackend: on ? 'starting' : 'off' });
     if (on) this.prosody.start();
-    else this.prosody.stop({ type: 'dispose' });
+    else {
+      this.prosody.stop({ type: 'dispose' });
+      this.prosodyReady = false;
+      this.startFusion();
+    }
     this.fusion.post({ type: 'reset' });
     this.refreshProblems();
   }
@@ -147,14 +184,18 @@ export class PerceptionHub {
   }
 
   dispose(): void {
+    if (this.fusionDeadline !== null) this.clearTimer(this.fusionDeadline);
+    this.fusionDeadline = null;
     this.prosody.dispose({ type: 'dispose' });
     this.fusion.dispose({ type: 'dispose' });
   }
 
   private onProsody(m: ProsodyOutMessage): void {
     if (m.type === 'ready') {
+      this.prosodyReady = true;
       this.store.setState({ vadBackend: m.backend, backendDetail: m.detail ?? this.store.getState().backendDetail });
       this.refreshProblems();
+      this.startFusion();
     } else if (m.type === 'vad') {
       this.onVoiceActivity?.(m.probability, m.audioTime);
     } else if (m.type === 'features') {
@@ -211,6 +252,10 @@ export class PerceptionHub {
     const failed = which === 'fusion' ? { fusionBackend: 'failed' as const } : which === 'prosody' ? { vadBackend: 'failed' as const } : {};
     this.store.setState({ workerRestarts: this.prosody.restarts + this.fusion.restarts + this.visionRestarts, ...failed });
     this.refreshProblems();
+    if (which === 'prosody') {
+      this.prosodyReady = false;
+      this.startFusion();
+    }
   }
 
   private refreshProblems(): void {

@@ -55,7 +55,8 @@ export type OnnxBackend = 'webgpu' | 'wasm' | 'energy';
 
 /** Messages to workers/prosody.worker.ts. */
 export type ProsodyInMessage =
-  | { type: 'init'; modelUrl: string; wasmBase: string; preferWebGpu: boolean }
+  /** Silero runs on onnxruntime's WASM-only build (workers/ort-wasm-runtime.ts): no WebGPU choice. */
+  | { type: 'init'; modelUrl: string; wasmBase: string }
   /**
    * 16 kHz mono samples, a multiple of 512 (32 ms blocks); `timestampMs` = capture time of the last
    * sample; `audioTime` = the same on the AudioContext clock, s (the mic frame's), when known. Transferred.
