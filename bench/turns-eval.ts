@@ -7,6 +7,7 @@
 //        [--no-vad] [--vad-delay S]   (the voice gate's Silero VAD, as the app's perception worker
 //        posts it: each 32 ms block's probability from the block's end + S s, default 0.05;
 //        --no-vad: the energy rule alone, as before session 13)
+//        [--vad-cache DIR]   (keep each file's Silero track in DIR and reuse it: eval:turns-frontier)
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { TurnDetector } from '../lib/turns/detector';
@@ -28,6 +29,7 @@ const modelPath = option('model', 'public/models/turns/turn-model.json');
 const useTranscript = !process.argv.includes('--no-transcript');
 const useVad = !process.argv.includes('--no-vad');
 const vadDelay = process.argv.includes('--vad-delay') ? Number(option('vad-delay')) : VAD_DELIVERY_S;
+const vadCache = process.argv.includes('--vad-cache') ? option('vad-cache') : undefined;
 const model = JSON.parse(readFileSync(modelPath, 'utf8')) as TurnModelJson;
 if (process.argv.includes('--commit-threshold')) {
   const threshold = Number(option('commit-threshold'));
@@ -59,7 +61,7 @@ for (const file of readdirSync(corpus).filter((f) => f.endsWith('.wav')).sort())
     ? (label.transcript ?? []).map((f) => ({ text: f.text, start: f.start, end: f.end }))
     : [];
   const detector = new TurnDetector(model);
-  const events = runDetector(detector, audio.samples, transcript, undefined, useVad ? await sileroTrack(audio.samples, vadDelay) : []);
+  const events = runDetector(detector, audio.samples, transcript, undefined, useVad ? await sileroTrack(audio.samples, vadDelay, vadCache) : []);
   frames += Math.floor(audio.samples.length / 160);
   decisions[name] = events.filter((e) => e.type === 'commit').map((e) => Math.round(e.time * 1000) / 1000);
   for (const e of events) counts[e.type] = (counts[e.type] ?? 0) + 1;

@@ -2,7 +2,7 @@
 // corpus, scores it with ../shared/tools/score-turns and training/turns/latency_breakdown.py, and
 // prints one JSON line per threshold with the sums (interruptions, turn ends missed, correct
 // decisions after 450 ms; holds and interruptions per engine where the labels name it), then
-// the per-corpus scores.
+// the per-corpus scores. Silero's track of each file is computed once and reused for every threshold.
 // usage: npm run -s eval:turns-frontier -- --corpora DIR,DIR --thresholds 0.88,0.94 [--model M.json]
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
@@ -29,7 +29,7 @@ for (const threshold of thresholds) {
   corpora.forEach((corpus, k) => {
     const out = join(scratch, `${k}-${threshold}.json`);
     execFileSync('node', ['bench/turns-run.mjs', 'bench/turns-eval.ts', '--corpus', corpus, '--out', out,
-      '--model', model, '--commit-threshold', String(threshold)], { stdio: ['ignore', 'ignore', 'inherit'] });
+      '--model', model, '--commit-threshold', String(threshold), '--vad-cache', join(scratch, 'vad')], { stdio: ['ignore', 'ignore', 'inherit'] });
     const score = JSON.parse(execFileSync(python, [scorer, '--corpus', corpus, '--decisions', out], { encoding: 'utf8' }));
     const breakdown = JSON.parse(execFileSync(python, ['training/turns/latency_breakdown.py', '--corpus', corpus,
       '--decisions', out], { encoding: 'utf8' }));

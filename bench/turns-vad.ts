@@ -1,8 +1,9 @@
 // Silero VAD track for the Node turn-taking eval and feature export: the probability of every
 // 512-sample block (32 ms), usable by the detector from the block's end + VAD_DELIVERY_S, as the
 // perception worker posts it into the turn worklet in the app. Same model file the app ships.
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import * as ort from 'onnxruntime-web';
 import { PROSODY_BLOCK } from '../lib/perception/prosody';
@@ -36,13 +37,35 @@ function runner(): VadRunner {
   };
 }
 
-/** The VAD track of one 16 kHz stream, in delivery order. */
-export async function sileroTrack(samples: Float32Array, deliveryS = VAD_DELIVERY_S): Promise<VoiceActivitySample[]> {
+/** Silero's probability of every whole 512-sample block of one 16 kHz stream. */
+async function sileroProbabilities(samples: Float32Array): Promise<number[]> {
   const vad = new SileroVad(runner());
-  const track: VoiceActivitySample[] = [];
+  const out: number[] = [];
   for (let offset = 0; offset + PROSODY_BLOCK <= samples.length; offset += PROSODY_BLOCK) {
-    const probability = await vad.probability(samples.slice(offset, offset + PROSODY_BLOCK));
-    track.push({ at: (offset + PROSODY_BLOCK) / 16000 + deliveryS, probability });
+    out.push(await vad.probability(samples.slice(offset, offset + PROSODY_BLOCK)));
   }
-  return track;
+  return out;
+}
+
+/**
+ * The VAD track of one 16 kHz stream, in delivery order. With `cacheDir`, the probabilities are kept
+ * there by a hash of the samples (eval:turns-frontier runs each corpus once per threshold; Silero is
+ * most of an eval's time). JSON keeps every value exactly, so a cached track gives the same decisions.
+ */
+export async function sileroTrack(samples: Float32Array, deliveryS = VAD_DELIVERY_S, cacheDir?: string): Promise<VoiceActivitySample[]> {
+  let probabilities: number[] | null = null;
+  let cacheFile: string | null = null;
+  if (cacheDir) {
+    const key = createHash('sha1').update(new Uint8Array(samples.buffer, samples.byteOffset, samples.byteLength)).digest('hex');
+    cacheFile = join(cacheDir, `${key}.json`);
+    if (existsSync(cacheFile)) probabilities = JSON.parse(readFileSync(cacheFile, 'utf8')) as number[];
+  }
+  if (!probabilities) {
+    probabilities = await sileroProbabilities(samples);
+    if (cacheDir && cacheFile) {
+      mkdirSync(cacheDir, { recursive: true });
+      writeFileSync(cacheFile, JSON.stringify(probabilities));
+    }
+  }
+  return probabilities.map((probability, i) => ({ at: ((i + 1) * PROSODY_BLOCK) / 16000 + deliveryS, probability }));
 }

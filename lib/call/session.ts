@@ -321,10 +321,10 @@ export class CallSession {
       this.useEnergyGate = false;
       this.floorTrace.backend = `turn model in an AudioWorklet (${this.turnNode.description})`;
       this.turnNode.companionSpeaking(this.store.getState().phase === 'speaking');
+      this.setLabel('turns', this.floorTrace.label());
     } catch (error) {
       this.fallBackToEnergyGate(error instanceof Error ? error.message : String(error));
     }
-    this.setLabel('turns', this.floorTrace.label());
   }
 
   private fallBackToEnergyGate(reason: string): void {
