@@ -96,18 +96,20 @@ await page.getByTestId('allow-media').click();
 // Start-up: seconds from allowing the camera and mic until each on-device model runs (polled every
 // 100 ms). The turn detector's voice gate needs Silero, so it comes on with the VAD.
 const allowedAt = Date.now();
-const startup = { vision_ready_s: null, vad_ready_s: null, fusion_ready_s: null, voice_gate_on_s: null };
+const startup = { vision_ready_s: null, vad_ready_s: null, fusion_ready_s: null, voice_gate_on_s: null, vad_backend: null, fusion_backend: null };
 const startupPoll = setInterval(() => {
   void page.evaluate(() => {
     const call = window.__kinCall;
     if (!call) return null;
     const p = call.session.perception.store.getState();
-    const ready = (b) => b !== 'off' && b !== 'starting';
-    return { vision: ready(p.visionBackend), vad: ready(p.vadBackend), fusion: ready(p.fusionBackend), gate: call.session.floorTrace.voiceGate };
+    // A model runs once its backend is named; 'energy' (Silero failed) and 'failed' do not count.
+    const runs = (b) => b === 'webgpu' || b === 'wasm';
+    return { vision: p.visionBackend !== 'off', vad: runs(p.vadBackend), fusion: runs(p.fusionBackend), gate: call.session.floorTrace.voiceGate, backends: [p.vadBackend, p.fusionBackend] };
   }).then((s) => {
     if (!s) return;
     const t = Math.round((Date.now() - allowedAt) / 100) / 10;
     for (const [key, on] of [['vision_ready_s', s.vision], ['vad_ready_s', s.vad], ['fusion_ready_s', s.fusion], ['voice_gate_on_s', s.gate]]) if (on && startup[key] === null) startup[key] = t;
+    [startup.vad_backend, startup.fusion_backend] = s.backends;
   }).catch(() => undefined);
 }, 100);
 await page.waitForFunction(() => ['listening', 'user-speaking', 'thinking', 'speaking'].includes(window.__kinCall?.state().phase ?? ''), null, { timeout: 30_000 });

@@ -93,8 +93,8 @@ test.describe('turn-taking in a voice call', () => {
     expect(turns[0].voiceToVoiceMs).toBeGreaterThan(turns[0].commitMs!);
     await expect(user).toHaveCount(1);
     // Silero's verdicts reach the worklet's voice gate (lib/turns/features.ts) once the perception
-    // worker has loaded: 11-15 s into a call on this 2-core machine (bench:call's voice_gate_on_s;
-    // 28-31 s before session 14 staged the workers' start). Until then the energy rule decides alone.
+    // worker has loaded: 12-16 s into a call on this 2-core machine (bench:call's voice_gate_on_s;
+    // 30-38 s before session 14 staged the workers' start). Until then the energy rule decides alone.
     test.setTimeout(150_000);
     await expect(page.getByTestId('hud-turns-backend')).toContainText('voice gate on (Silero VAD)', { timeout: 50_000 });
     expect(errors).toEqual([]);

@@ -2,7 +2,7 @@
 // runs from a fresh clone with no downloads:
 //  - eSpeak NG (GPL-3.0, loaded as a separate module in the TTS worker): espeak-ng.js + espeak-ng.data
 //  - wllama (llama.cpp, MIT): wllama.wasm for the in-browser language model
-//  - onnxruntime-web (MIT): the wasm runtime for Silero VAD, the perception fusion model and Moonshine
+//  - onnxruntime-web (MIT): the wasm runtimes for Silero VAD, the perception fusion model, Piper and Moonshine
 //  - Moonshine tiny (MIT), the speech-to-text model, into public/models/moonshine-tiny/
 import { copyFileSync, existsSync, mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -17,8 +17,9 @@ const copies = [
   { pkg: '@wllama/wllama', files: ['esm/wasm/wllama.wasm', 'LICENCE'], to: 'public/vendor/wllama' },
   // pdf.js (Apache-2.0) for PDF documents in the knowledge worker: loaded from here, not bundled.
   { pkg: 'pdfjs-dist', files: ['build/pdf.min.mjs', 'build/pdf.worker.min.mjs', 'LICENSE'], to: 'public/vendor/pdfjs' },
-  // onnxruntime-web (MIT): the JSEP build (WebGPU and WASM) for the fusion model and the Piper voice, the
-  // WASM-only build (half the size, starts in half the time) for Silero VAD and Moonshine.
+  // onnxruntime-web (MIT): the JSEP build (WebGPU and WASM) for the fusion model when it runs on WebGPU;
+  // the WASM-only build (half the size, starts in half the time) for everything else: Silero VAD, the
+  // fusion model without WebGPU, the Piper voice and Moonshine.
   { pkg: 'onnxruntime-web', files: ['dist/ort-wasm-simd-threaded.jsep.wasm', 'dist/ort-wasm-simd-threaded.jsep.mjs', 'dist/ort-wasm-simd-threaded.wasm', 'dist/ort-wasm-simd-threaded.mjs'], to: 'public/vendor/ort' },
   // transformers.js' own onnxruntime-web build (1.22.0-dev, WebGPU+WASM "jsep"; onnxruntime MIT, transformers.js Apache-2.0) for the speech-to-text worker.
   // Its dist/ ships the same bytes as its nested onnxruntime-web; kept apart from any other onnxruntime-web version.

@@ -8,14 +8,16 @@ import { FusedDescriber } from '../lib/perception/fused-describer';
 import { FUSION_DIM, FUSION_WINDOW, FusionWindow } from '../lib/perception/fusion-input';
 import { FUSED_STATES, FUSION_UNITS } from '../lib/perception/fusion-output';
 import type { FusionInMessage, FusionOutMessage } from '../lib/perception/protocol';
-import { openModel, ort } from './ort-runtime';
+import { openModel, type OrtRuntime, type OrtSession } from './ort-runtime';
 
 declare const self: DedicatedWorkerGlobalScope;
 
 const rows = new FusionWindow();
 const input = new Float32Array(FUSION_WINDOW * FUSION_DIM);
 let describer = new FusedDescriber();
-let session: ort.InferenceSession | null = null;
+let session: OrtSession | null = null;
+/** The onnxruntime build the session was opened with (its Tensor class goes with its sessions). */
+let ort: OrtRuntime | null = null;
 let running = false;
 let pending = false;
 
@@ -24,7 +26,7 @@ function post(message: FusionOutMessage, transfer: Transferable[] = []): void {
 }
 
 async function infer(): Promise<void> {
-  if (!session) return;
+  if (!session || !ort) return;
   if (running) {
     // Coalesce: run once more with the newest window when this run ends.
     pending = true;
@@ -59,6 +61,7 @@ self.onmessage = async (event: MessageEvent<FusionInMessage>) => {
     try {
       const choice = await openModel(message.modelUrl, message.wasmBase, message.preferWebGpu);
       session = choice.session;
+      ort = choice.ort;
       post({ type: 'ready', backend: choice.backend, initMs: performance.now() - started, detail: choice.detail });
     } catch (error) {
       post({ type: 'error', code: 'fusion:failed', message: `Fusion model could not load: ${String(error)}` });
