@@ -1,9 +1,10 @@
 /**
- * onnxruntime-web's WASM-only build for models that never run on WebGPU: Silero VAD (a 32 ms block is
- * far too little work to gain from a GPU round trip), the Piper voice and Moonshine (onnxruntime's
- * WebGPU kernels are not used for them). Its wasm is 14 MB against the JSEP build's 28 MB, and a session starts in about
- * half the time (docs/perception.md, "Start-up"), which matters at the start of a call, when every
- * worker compiles at once.
+ * onnxruntime-web's WASM-only build for models that do not run on WebGPU: Silero VAD (a 32 ms block
+ * is far too little work to gain from a GPU round trip), the Piper voice and Moonshine (onnxruntime's
+ * WebGPU kernels are not used for them), and the fusion model when no hardware adapter is there
+ * (workers/ort-runtime.ts). Its wasm is 14 MB against the JSEP build's 28 MB, and a session starts
+ * in about half the time (docs/perception.md, "Start-up"), which matters at the start of a call,
+ * when every worker compiles at once.
  */
 import * as ort from 'onnxruntime-web/wasm';
 import type { BackendChoice } from '../lib/perception/ort-session';
