@@ -110,6 +110,8 @@ const startupPoll = setInterval(() => {
     const t = Math.round((Date.now() - allowedAt) / 100) / 10;
     for (const [key, on] of [['vision_ready_s', s.vision], ['vad_ready_s', s.vad], ['fusion_ready_s', s.fusion], ['voice_gate_on_s', s.gate]]) if (on && startup[key] === null) startup[key] = t;
     [startup.vad_backend, startup.fusion_backend] = s.backends;
+    // Stop polling once everything runs, so the poll does not load the page in the measured window.
+    if (Object.values(startup).every((v) => v !== null)) clearInterval(startupPoll);
   }).catch(() => undefined);
 }, 100);
 await page.waitForFunction(() => ['listening', 'user-speaking', 'thinking', 'speaking'].includes(window.__kinCall?.state().phase ?? ''), null, { timeout: 30_000 });

@@ -53,14 +53,13 @@ async function sileroProbabilities(samples: Float32Array): Promise<number[]> {
  * most of an eval's time). JSON keeps every value exactly, so a cached track gives the same decisions.
  */
 export async function sileroTrack(samples: Float32Array, deliveryS = VAD_DELIVERY_S, cacheDir?: string): Promise<VoiceActivitySample[]> {
-  let probabilities: number[] | null = null;
-  let cacheFile: string | null = null;
-  if (cacheDir) {
-    const key = createHash('sha1').update(new Uint8Array(samples.buffer, samples.byteOffset, samples.byteLength)).digest('hex');
-    cacheFile = join(cacheDir, `${key}.json`);
-    if (existsSync(cacheFile)) probabilities = JSON.parse(readFileSync(cacheFile, 'utf8')) as number[];
-  }
-  if (!probabilities) {
+  const cacheFile = cacheDir
+    ? join(cacheDir, `${createHash('sha1').update(new Uint8Array(samples.buffer, samples.byteOffset, samples.byteLength)).digest('hex')}.json`)
+    : null;
+  let probabilities: number[];
+  if (cacheFile && existsSync(cacheFile)) {
+    probabilities = JSON.parse(readFileSync(cacheFile, 'utf8')) as number[];
+  } else {
     probabilities = await sileroProbabilities(samples);
     if (cacheDir && cacheFile) {
       mkdirSync(cacheDir, { recursive: true });

@@ -57,9 +57,10 @@ export class PerceptionHub {
   private micTime: number | undefined;
   private readonly onFusedCallback?: (description: FusedDescription) => void;
   /**
-   * True once the current prosody worker has said 'ready'. Audio sent before that would queue behind
-   * the model's start-up and be run late (a backlog of seconds, its VAD values too old for the turn
-   * detector) while the CPU is busiest, so mic frames are dropped until then.
+   * True once the current prosody worker has said 'ready' (reset by each fresh worker's onStart; a
+   * stopped or crashed one is not `alive`). Audio sent before that would queue behind the model's
+   * start-up and be run late (a backlog of seconds, its VAD values too old for the turn detector)
+   * while the CPU is busiest, so mic frames are dropped until then.
    */
   private prosodyReady = false;
   private fusionStarted = false;
@@ -117,11 +118,15 @@ export class PerceptionHub {
   }
 
   private startFusion(): void {
-    if (this.fusionDeadline !== null) this.clearTimer(this.fusionDeadline);
-    this.fusionDeadline = null;
+    this.clearFusionDeadline();
     if (this.fusionStarted) return;
     this.fusionStarted = true;
     this.fusion.start();
+  }
+
+  private clearFusionDeadline(): void {
+    if (this.fusionDeadline !== null) this.clearTimer(this.fusionDeadline);
+    this.fusionDeadline = null;
   }
 
   /** One 10 ms, 16 kHz mic frame (from CallSession.onMicFrame), ending at `timeSeconds` of the audio clock when given. */
@@ -170,7 +175,6 @@ export class PerceptionHub {
     if (on) this.prosody.start();
     else {
       this.prosody.stop({ type: 'dispose' });
-      this.prosodyReady = false;
       this.startFusion();
     }
     this.fusion.post({ type: 'reset' });
@@ -184,8 +188,7 @@ export class PerceptionHub {
   }
 
   dispose(): void {
-    if (this.fusionDeadline !== null) this.clearTimer(this.fusionDeadline);
-    this.fusionDeadline = null;
+    this.clearFusionDeadline();
     this.prosody.dispose({ type: 'dispose' });
     this.fusion.dispose({ type: 'dispose' });
   }
@@ -252,10 +255,7 @@ export class PerceptionHub {
     const failed = which === 'fusion' ? { fusionBackend: 'failed' as const } : which === 'prosody' ? { vadBackend: 'failed' as const } : {};
     this.store.setState({ workerRestarts: this.prosody.restarts + this.fusion.restarts + this.visionRestarts, ...failed });
     this.refreshProblems();
-    if (which === 'prosody') {
-      this.prosodyReady = false;
-      this.startFusion();
-    }
+    if (which === 'prosody') this.startFusion();
   }
 
   private refreshProblems(): void {
