@@ -96,7 +96,7 @@ await page.getByTestId('allow-media').click();
 // Start-up: seconds from allowing the camera and mic until each on-device model runs (polled every
 // 100 ms). The turn detector's voice gate needs Silero, so it comes on with the VAD.
 const allowedAt = Date.now();
-const startup = { vision_ready_s: null, vad_ready_s: null, fusion_ready_s: null, voice_gate_on_s: null, vad_backend: null, fusion_backend: null };
+const startup = { listening_s: null, turns_ready_s: null, vision_ready_s: null, vad_ready_s: null, fusion_ready_s: null, voice_gate_on_s: null, vad_backend: null, fusion_backend: null };
 const startupPoll = setInterval(() => {
   void page.evaluate(() => {
     const call = window.__kinCall;
@@ -104,11 +104,11 @@ const startupPoll = setInterval(() => {
     const p = call.session.perception.store.getState();
     // A model runs once its backend is named; 'energy' (Silero failed) and 'failed' do not count.
     const runs = (b) => b === 'webgpu' || b === 'wasm';
-    return { vision: p.visionBackend !== 'off', vad: runs(p.vadBackend), fusion: runs(p.fusionBackend), gate: call.session.floorTrace.voiceGate, backends: [p.vadBackend, p.fusionBackend] };
+    return { listening: !['idle', 'starting'].includes(call.state().phase), turns: call.session.floorTrace.backend.startsWith('turn model'), vision: p.visionBackend !== 'off', vad: runs(p.vadBackend), fusion: runs(p.fusionBackend), gate: call.session.floorTrace.voiceGate, backends: [p.vadBackend, p.fusionBackend] };
   }).then((s) => {
     if (!s) return;
     const t = Math.round((Date.now() - allowedAt) / 100) / 10;
-    for (const [key, on] of [['vision_ready_s', s.vision], ['vad_ready_s', s.vad], ['fusion_ready_s', s.fusion], ['voice_gate_on_s', s.gate]]) if (on && startup[key] === null) startup[key] = t;
+    for (const [key, on] of [['listening_s', s.listening], ['turns_ready_s', s.turns], ['vision_ready_s', s.vision], ['vad_ready_s', s.vad], ['fusion_ready_s', s.fusion], ['voice_gate_on_s', s.gate]]) if (on && startup[key] === null) startup[key] = t;
     [startup.vad_backend, startup.fusion_backend] = s.backends;
     // Stop polling once everything runs, so the poll does not load the page in the measured window.
     if (Object.values(startup).every((v) => v !== null)) clearInterval(startupPoll);

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { TURN_WAV, TURN_WORDS } from './fixtures/media';
-import { fixtureClockShift, playCallFixture, readCallFixture, recordPhases, startTranscriptCall, type PhaseChange } from './fixtures/voice-call';
+import { fixtureClockShift, micSeconds, playCallFixture, readCallFixture, recordPhases, startTranscriptCall, type PhaseChange } from './fixtures/voice-call';
 
 // The fake microphone plays our own recorded turn once: "I went to the shop this morning, and I was
 // thinking, — 1.5 s pause — that I should call my sister Anna about the weekend." then silence, then
@@ -145,5 +145,56 @@ test.describe('turn-taking in a voice call', () => {
     expect(thinking!.t).toBeLessThan(fixture.holdEnd);
     expect(errors).toEqual([]);
   });
-});
 
+  test.describe('when the turn model arrives late', () => {
+    // page.route does not see requests a service worker answers.
+    test.use({ serviceWorkers: 'block' });
+
+    test('the user who speaks at once is heard from the first word, and the pause is not taken for the end', async ({ page }) => {
+      test.setTimeout(90_000);
+      const fixture = readCallFixture<{ words: { start: number }[]; holdStart: number; holdEnd: number; turnEnd: number }>(TURN_WORDS);
+      // The weights (1 MB) come 6 s after they are asked for, as on a slow connection: the user has
+      // begun (1.0 s) and is past the 1.5 s pause (from 4.2 s) when they arrive.
+      let arrivedAt: number | null = null;
+      await page.route('**/models/turns/turn-model.json', async (route) => {
+        await new Promise((resolve) => setTimeout(resolve, 6000));
+        arrivedAt = await micSeconds(page).catch(() => null);
+        await route.continue();
+      });
+      await recordPhases(page);
+      const { call, errors } = await startTranscriptCall(page, 'friend', fixture.words);
+      await call.openHud();
+      await expect(page.getByTestId('hud-turns-backend')).toContainText('turn model in an AudioWorklet', { timeout: 20_000 });
+      expect(arrivedAt, 'the model arrived after the pause began').toBeGreaterThan(fixture.holdStart + 0.6);
+
+      const user = page.getByTestId('caption-user');
+      await expect(page.getByTestId('caption-companion').first()).toBeVisible({ timeout: 30_000 });
+      // The turn's record (with its latencies) is written once the reply has been spoken.
+      await expect.poll(() => page.evaluate(() => window.__kinCall!.state().turns.length), { timeout: 30_000 }).toBeGreaterThan(0);
+      await expect(user.first()).toBeVisible();
+      await expect(user.first()).toContainText(/shop this morning and i was thinking that i should call my sister anna about the weekend/i);
+      const { events, phases, turns } = await page.evaluate(() => {
+        const { session, state } = window.__kinCall!;
+        const zero = session.media.micOpenedAtMs / 1000;
+        return {
+          events: session.floorTrace.events.map((e) => ({ type: e.type, t: e.time - zero })),
+          phases: (window as unknown as { __phases: PhaseChange[] }).__phases,
+          turns: state().turns,
+        };
+      });
+      const shift = fixtureClockShift(events, fixture.holdStart);
+      console.log(`model arrived ${arrivedAt!.toFixed(2)} s; floor events: ${events.map((e) => `${e.t.toFixed(2)} ${e.type}`).join(', ')} (fixture shifted ${shift.toFixed(2)} s)`);
+      // The detector heard the turn from its first word (1.0 s), from the audio it kept while it waited.
+      const firstStart = events.find((e) => e.type === 'user-start');
+      expect(firstStart!.t - shift).toBeLessThan(fixture.words[0].start + 0.3);
+      // Nothing answered in the pause: the first reply came after the whole turn.
+      const firstReply = phases.find((p) => p.phase === 'thinking' || p.phase === 'speaking');
+      expect(firstReply!.t).toBeGreaterThan(fixture.turnEnd + shift - 0.15);
+      // One commit for the turn (the "yeah" at 11 s may make a second turn if no reply plays then).
+      expect(events.filter((e) => e.type === 'commit' && e.t - shift < fixture.turnEnd + 2)).toHaveLength(1);
+      expect(turns[0].interrupted).toBe(false);
+      // Serwist's register() throws "reading 'waiting'" when service workers are blocked.
+      expect(errors.filter((e) => !/reading 'waiting'/.test(e))).toEqual([]);
+    });
+  });
+});

@@ -8,6 +8,7 @@
  */
 import { Framer, mixToMono, StreamingResampler } from '../lib/audio/resampler';
 import { FRAME_SAMPLES, PIPELINE_SAMPLE_RATE } from '../lib/audio/protocol';
+import { FrameBacklog } from '../lib/turns/backlog';
 import { TurnDetector } from '../lib/turns/detector';
 import { GainOffsetRamp } from '../lib/turns/gate';
 import {
@@ -26,6 +27,10 @@ declare class AudioWorkletProcessor {
 declare function registerProcessor(name: string, ctor: new () => AudioWorkletProcessor): void;
 
 const TRACE_EVERY_FRAMES = 5;
+/** Frames kept while the model is on its way (10 s): see lib/turns/backlog.ts. */
+const BACKLOG_FRAMES = 1000;
+/** Backlog frames run per render quantum once the model is in (10 s of audio catch up in ~40 ms). */
+const CATCH_UP_FRAMES = 64;
 
 class TurnProcessor extends AudioWorkletProcessor {
   private readonly resampler = new StreamingResampler(sampleRate, PIPELINE_SAMPLE_RATE);
@@ -43,12 +48,19 @@ class TurnProcessor extends AudioWorkletProcessor {
    */
   private streamOffset: number | null = null;
   private running = true;
+  /** Mic frames from before the model arrived; they run through the detector once it exists. */
+  private readonly backlog = new FrameBacklog(FRAME_SAMPLES, BACKLOG_FRAMES);
   private readonly onFrame = (frame: Float32Array): void => {
-    const detector = this.detector;
-    if (!detector) return;
-    const count = detector.processFrame(frame);
     // The frame's last sample lies in this quantum: its end is the quantum's end (±2.9 ms).
-    const time = this.quantumEnd;
+    if (this.detector && this.backlog.length === 0) this.runFrame(this.detector, frame, this.quantumEnd);
+    else this.backlog.push(frame, this.quantumEnd);
+  };
+  private readonly replayFrame = (frame: Float32Array, time: number): void => {
+    if (this.detector) this.runFrame(this.detector, frame, time);
+  };
+
+  private runFrame(detector: TurnDetector, frame: Float32Array, time: number): void {
+    const count = detector.processFrame(frame);
     this.streamOffset = time - detector.timeSeconds;
     for (let i = 0; i < count; i++) {
       this.post({
@@ -64,7 +76,7 @@ class TurnProcessor extends AudioWorkletProcessor {
     if (detector.features.frameIndex % TRACE_EVERY_FRAMES === 0) {
       this.post({ type: 'trace', time, floorProbability: detector.floorProbability, speech: detector.features.speech, voiceGate: detector.features.voiceGateLive });
     }
-  };
+  }
 
   constructor() {
     super();
@@ -77,7 +89,8 @@ class TurnProcessor extends AudioWorkletProcessor {
         case 'model':
           this.detector = new TurnDetector(message.model);
           this.streamOffset = null;
-          this.post({ type: 'ready', featureCount: this.detector.model.featureCount, trees: message.model.trees.length });
+          // The audio heard while the model travelled runs next (process), at its own times.
+          this.post({ type: 'ready', featureCount: this.detector.model.featureCount, trees: message.model.trees.length, backlogFrames: this.backlog.length });
           break;
         case 'transcript':
           if (this.detector && this.streamOffset !== null) this.detector.postTranscript(message.text, message.endTime - this.streamOffset);
@@ -114,7 +127,7 @@ class TurnProcessor extends AudioWorkletProcessor {
   process(inputs: Float32Array[][], outputs: Float32Array[][]): boolean {
     if (!this.running) return false;
     const channels = inputs[0];
-    if (channels && channels.length > 0 && this.detector) {
+    if (channels && channels.length > 0) {
       const length = channels[0].length;
       this.quantumEnd = (currentFrame + length) / sampleRate;
       const mono = mixToMono(channels, this.mono);
@@ -122,6 +135,7 @@ class TurnProcessor extends AudioWorkletProcessor {
       const written = this.resampler.process(mono, resampled);
       this.framer.push(resampled, written, this.onFrame);
     }
+    if (this.detector && this.backlog.length > 0) this.backlog.drain(this.replayFrame, CATCH_UP_FRAMES);
     const gate = outputs[0]?.[0];
     if (gate) this.gate.fill(gate, this.detector ? this.detector.policy.companionGain() : 1);
     return true;

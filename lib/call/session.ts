@@ -81,7 +81,10 @@ export class CallSession {
   private turnNode: TurnNode | null = null;
   /** Audio-clock time of the latest speech in the turn detector's trace, s (for "Answer now"). */
   private lastSpeechAt: number | null = null;
-  /** Until the turn model runs (or when it can't), the energy gate decides turns. */
+  /**
+   * Whether the energy gate decides turns: until the mic opens, and for good when the turn model
+   * can't run. While the model loads the worklet keeps the audio, so the gate stays out of it.
+   */
   private useEnergyGate = true;
   private recognizer: SpeechRecognizer | null = null;
   private noRecognizerReason = '';
@@ -244,7 +247,9 @@ export class CallSession {
     this.presence.announce();
     // Create the AudioContext inside the user's click so sound is allowed.
     try {
-      this.media.ensureAudioContext();
+      const context = this.media.ensureAudioContext();
+      // The turn model's weights and worklet load while the user answers the permission prompt.
+      if (request.mic) TurnNode.prepare(context, this.options.turnModelUrl);
     } catch {
       callActions.notify(store, 'audio:worklet');
     }
@@ -268,8 +273,8 @@ export class CallSession {
     try {
       await this.media.startMic(this.options.micId);
       this.store.setState({ mic: 'on' });
-      // Neither holds up the call: the energy gate decides turns until the model runs, and early
-      // mic audio waits for the recognizer in a short buffer.
+      // Neither holds up the call: early mic audio waits for the turn model in its worklet and for
+      // the recognizer in a short buffer.
       void this.startTurnTaking();
       void this.startRecognizer();
       for (const code of ['media:mic-denied', 'media:no-mic', 'media:in-use', 'media:device-lost'] as KinErrorCode[]) {
@@ -305,6 +310,9 @@ export class CallSession {
     this.turnNode?.stop();
     this.turnNode = null;
     if (!context || !source) return;
+    // The detector hears the mic from now on (audio that comes before its weights waits in the
+    // worklet), so the energy gate must not also decide the user's first turn.
+    this.useEnergyGate = false;
     try {
       this.turnNode = await TurnNode.start(context, source, {
         onEvent: (event) => this.floor.handle(event),
@@ -318,7 +326,6 @@ export class CallSession {
         },
         onError: (message) => this.fallBackToEnergyGate(message),
       }, this.options.turnModelUrl, this.media.companionBus?.gain);
-      this.useEnergyGate = false;
       this.floorTrace.backend = `turn model in an AudioWorklet (${this.turnNode.description})`;
       this.turnNode.companionSpeaking(this.store.getState().phase === 'speaking');
       this.setLabel('turns', this.floorTrace.label());

@@ -41,6 +41,19 @@ function loadModel(url: string): Promise<TurnModelJson> {
   return modelCache;
 }
 
+const worklets = new WeakMap<BaseAudioContext, Promise<void>>();
+
+/** The worklet module, added once per AudioContext (a failed try may be retried). */
+function loadWorklet(context: BaseAudioContext): Promise<void> {
+  let loading = worklets.get(context);
+  if (!loading) {
+    loading = context.audioWorklet.addModule(TURN_WORKLET_URL);
+    worklets.set(context, loading);
+    loading.catch(() => worklets.delete(context));
+  }
+  return loading;
+}
+
 export class TurnNode {
   private node: AudioWorkletNode | null = null;
   private sink: GainNode | null = null;
@@ -50,30 +63,29 @@ export class TurnNode {
   private constructor(private readonly events: TurnNodeEvents) {}
 
   /**
+   * Starts fetching the weights and loading the worklet into `context`, so that both are there by
+   * the time the mic opens (call it as the call starts, while the user answers the permission
+   * prompt). Safe to call more than once; `start` waits for the same promises.
+   */
+  static prepare(context: AudioContext, modelUrl = TURN_MODEL_URL): void {
+    loadModel(modelUrl).catch(() => undefined);
+    loadWorklet(context).catch(() => undefined);
+  }
+
+  /**
    * Starts the detector on `source`. Rejects (with a reason) when the model or worklet can't load.
+   * The worklet listens from the moment its module is in: the audio heard while the weights travel
+   * waits in its backlog and runs through the model once they are in (worklets/turn.worklet.ts), so
+   * a user who speaks at once is heard from their first word. Events about that audio carry its times.
    * `gate`: the companion bus's gain, which the worklet's output drives (an offset: 0 leaves it).
    */
   static async start(context: AudioContext, source: AudioNode, events: TurnNodeEvents, modelUrl = TURN_MODEL_URL, gate?: AudioParam): Promise<TurnNode> {
-    const [model] = await Promise.all([loadModel(modelUrl), context.audioWorklet.addModule(TURN_WORKLET_URL)]);
+    const model = loadModel(modelUrl);
+    model.catch(() => undefined);
+    await loadWorklet(context);
     const turnNode = new TurnNode(events);
     const node = new AudioWorkletNode(context, TURN_WORKLET_NAME, { numberOfInputs: 1, numberOfOutputs: 1, outputChannelCount: [1] });
     turnNode.node = node;
-    await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error('turn model did not load in time')), READY_TIMEOUT_MS);
-      node.port.onmessage = (event: MessageEvent<TurnWorkletOutMessage>) => {
-        const message = event.data;
-        if (message.type === 'ready') {
-          clearTimeout(timer);
-          turnNode.description = `${message.trees} trees, ${message.featureCount} features`;
-          node.port.onmessage = (e: MessageEvent<TurnWorkletOutMessage>) => turnNode.receive(e.data);
-          resolve();
-        } else if (message.type === 'error') {
-          clearTimeout(timer);
-          reject(new Error(message.message));
-        }
-      };
-      turnNode.post({ type: 'model', model });
-    });
     source.connect(node);
     // A node with an output runs only while something downstream pulls it. The companion bus is not
     // pulled while no voice plays (Chrome disables a node whose inputs have all ended), and the
@@ -83,6 +95,34 @@ export class TurnNode {
     node.connect(sink);
     sink.connect(context.destination);
     turnNode.sink = sink;
+    try {
+      await new Promise<void>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error('turn model did not load in time')), READY_TIMEOUT_MS);
+        node.port.onmessage = (event: MessageEvent<TurnWorkletOutMessage>) => {
+          const message = event.data;
+          if (message.type === 'ready') {
+            clearTimeout(timer);
+            turnNode.description = `${message.trees} trees, ${message.featureCount} features`;
+            // The backlog's events follow 'ready' on this port, so they reach receive() in order.
+            node.port.onmessage = (e: MessageEvent<TurnWorkletOutMessage>) => turnNode.receive(e.data);
+            resolve();
+          } else if (message.type === 'error') {
+            clearTimeout(timer);
+            reject(new Error(message.message));
+          }
+        };
+        model.then(
+          (json) => turnNode.post({ type: 'model', model: json }),
+          (error: unknown) => {
+            clearTimeout(timer);
+            reject(error instanceof Error ? error : new Error(String(error)));
+          },
+        );
+      });
+    } catch (error) {
+      turnNode.stop();
+      throw error;
+    }
     if (gate) node.connect(gate);
     return turnNode;
   }
