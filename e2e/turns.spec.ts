@@ -146,7 +146,7 @@ test.describe('turn-taking in a voice call', () => {
     expect(errors).toEqual([]);
   });
 
-  test.describe('when the turn model arrives late', () => {
+  test.describe('when the turn model is late or broken', () => {
     // page.route does not see requests a service worker answers.
     test.use({ serviceWorkers: 'block' });
 
@@ -194,6 +194,24 @@ test.describe('turn-taking in a voice call', () => {
       expect(events.filter((e) => e.type === 'commit' && e.t - shift < fixture.turnEnd + 2)).toHaveLength(1);
       expect(turns[0].interrupted).toBe(false);
       // Serwist's register() throws "reading 'waiting'" when service workers are blocked.
+      expect(errors.filter((e) => !/reading 'waiting'/.test(e))).toEqual([]);
+    });
+
+    test('a broken model file: the call says so and goes on with the silence rule', async ({ page }) => {
+      test.setTimeout(90_000);
+      const fixture = readCallFixture<{ words: unknown[] }>(TURN_WORDS);
+      await page.route('**/models/turns/turn-model.json', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: '{"trees": [{"feature": 3, "thre' }));
+      const { call, errors } = await startTranscriptCall(page, 'friend', fixture.words);
+      const notice = page.getByTestId('notice-turns:fallback');
+      await expect(notice).toContainText('turn-taking model could not load', { timeout: 20_000 });
+      await call.openHud();
+      await expect(page.getByTestId('hud-turns-backend')).toContainText('energy gate (turn model unavailable');
+      // The user is still heard and answered (after the energy gate's 500 ms of silence).
+      await expect(page.getByTestId('caption-user').first()).toContainText(/went to the shop/i, { timeout: 30_000 });
+      await expect(page.getByTestId('caption-companion').first()).toBeVisible({ timeout: 30_000 });
+      // The notice can be put away.
+      await notice.getByRole('button').first().click();
+      await expect(notice).toHaveCount(0);
       expect(errors.filter((e) => !/reading 'waiting'/.test(e))).toEqual([]);
     });
   });

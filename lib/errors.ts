@@ -27,7 +27,8 @@ export type KinErrorCode =
   | 'memory:quota'
   | 'call:other-tab'
   | 'stt:off'
-  | 'stt:failed';
+  | 'stt:failed'
+  | 'turns:fallback';
 
 export class KinError extends Error {
   readonly code: KinErrorCode;
@@ -60,6 +61,8 @@ export const ERROR_MESSAGES: Record<KinErrorCode, string> = {
   'speech:failed': 'The voice could not play. Replies are shown as captions.',
   'stt:off': 'I heard you speak, but speech recognition is off, so I can’t understand spoken words yet. Type your message, or turn on speech recognition in Settings.',
   'stt:failed': 'Speech recognition could not start. Type to talk; the call goes on.',
+  'turns:fallback':
+    'The turn-taking model could not load, so your companion answers after half a second of silence and may cut in when you pause to think. Reload the page to try again.',
   'storage:quota': 'Your device storage is full, so this change was not saved. Free some space and try again.',
   'storage:corrupt': 'Saved data could not be read. Nothing was changed.',
   'model:load': 'A model file could not be loaded. That feature is off for now.',

@@ -12,7 +12,7 @@ interface Props {
 
 const CAMERA_CODES: KinErrorCode[] = ['media:camera-denied', 'media:no-camera'];
 const MIC_CODES: KinErrorCode[] = ['media:mic-denied', 'media:no-mic'];
-const DISMISSABLE: KinErrorCode[] = ['model:load', 'vision:failed', 'call:background', 'call:other-tab', 'media:device-lost', 'brain:failed', 'brain:unreachable', 'brain:auth', 'brain:timeout', 'brain:protocol', 'worker:start', 'speech:failed', 'stt:off', 'stt:failed'];
+const DISMISSABLE: KinErrorCode[] = ['model:load', 'vision:failed', 'call:background', 'call:other-tab', 'media:device-lost', 'brain:failed', 'brain:unreachable', 'brain:auth', 'brain:timeout', 'brain:protocol', 'worker:start', 'speech:failed', 'stt:off', 'stt:failed', 'turns:fallback'];
 
 /** Notices about devices and failures, each with the one action that helps. */
 export function CallNotices({ store, onRetryCamera, onRetryMic, onResumeAudio }: Props) {

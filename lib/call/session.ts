@@ -341,6 +341,7 @@ export class CallSession {
     this.floorTrace.voiceGate = false;
     this.floorTrace.backend = `energy gate (turn model unavailable: ${reason.slice(0, 80)})`;
     this.setLabel('turns', this.floorTrace.label());
+    callActions.notify(this.store, 'turns:fallback');
   }
 
   /** Loads speech recognition; without it voice turns are detected but only typed turns get replies. */
