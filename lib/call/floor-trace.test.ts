@@ -13,3 +13,14 @@ test('keeps the newest samples in order and a bounded event list', () => {
   trace.mark('speculate', 3);
   expect(trace.events.map((e) => e.type)).toEqual(['commit', 'speculate']);
 });
+
+test('remembers when the user last spoke, past the ring', () => {
+  const trace = new FloorTrace(2);
+  expect(trace.lastSpeechTime).toBeNull();
+  trace.push(1.0, 0, true);
+  trace.push(1.05, 0.2, true);
+  trace.push(1.1, 0.4, false);
+  trace.push(1.15, 0.6, false);
+  trace.push(1.2, 0.8, false);
+  expect(trace.lastSpeechTime).toBeCloseTo(1.05);
+});

@@ -19,6 +19,8 @@ export class FloorTrace {
   backend = 'starting';
   /** The turn worklet's voice gate is fed by the neural VAD (far voices in the room are not the user). */
   voiceGate = false;
+  /** Time of the latest sample in which the user spoke (s), null before any ("Answer now" needs it). */
+  lastSpeechTime: number | null = null;
 
   constructor(capacity = 240, maxEvents = 40) {
     this.capacity = capacity;
@@ -37,6 +39,7 @@ export class FloorTrace {
     this.times[this.head] = time;
     this.probabilities[this.head] = probability;
     this.speech[this.head] = speech ? 1 : 0;
+    if (speech) this.lastSpeechTime = time;
     this.head = (this.head + 1) % this.capacity;
     if (this.count < this.capacity) this.count++;
   }

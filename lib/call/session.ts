@@ -79,8 +79,6 @@ export class CallSession {
   readonly floorTrace = new FloorTrace();
   private readonly floor: FloorController;
   private turnNode: TurnNode | null = null;
-  /** Audio-clock time of the latest speech in the turn detector's trace, s (for "Answer now"). */
-  private lastSpeechAt: number | null = null;
   /**
    * Whether the energy gate decides turns: until the mic opens, and for good when the turn model
    * can't run. While the model loads the worklet keeps the audio, so the gate stays out of it.
@@ -322,7 +320,6 @@ export class CallSession {
             this.floorTrace.voiceGate = voiceGate;
             this.setLabel('turns', this.floorTrace.label());
           }
-          if (speech) this.lastSpeechAt = time;
         },
         onError: (message) => this.fallBackToEnergyGate(message),
       }, this.options.turnModelUrl, this.media.companionBus?.gain);
@@ -475,7 +472,7 @@ export class CallSession {
    */
   answerNow(): boolean {
     const context = this.media.audioContext;
-    if (!context || !this.floor.answerNow(context.currentTime, this.lastSpeechAt)) return false;
+    if (!context || !this.floor.answerNow(context.currentTime, this.floorTrace.lastSpeechTime)) return false;
     this.turnNode?.yieldFloor();
     return true;
   }
