@@ -4,6 +4,7 @@
 //            float32; lexFragment = index in the file's transcript of the latest delivered fragment
 //   OUT.json { files: [...], columns: [...] }
 // usage: node bench/turns-run.mjs training/turns/export-features.ts --corpus DIR --out OUT [--lexical LEX.json] [--drop-transcript-every N]
+//        [--drop-transcript-engines espeak-ng,…]   (only those engines' files are dropped: session 15)
 //        [--vad]   (the voice gate fed by Silero VAD, as eval:turns runs it: bench/turns-vad.ts)
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -27,6 +28,10 @@ const maxPauseFrames = 250;
 // Every Nth file (by a hash of its name) is exported without its transcript, so the model also
 // learns the regime where no recognizer runs (real-speech eval, a browser without ASR).
 const dropEvery = process.argv.includes('--drop-transcript-every') ? Number(arg('drop-transcript-every')) : 0;
+// Only files of these engines (label.engine, comma-separated) are candidates for the drop: the
+// no-recognizer regime can be learned from voices that mark a hold in their intonation, as people
+// do, and not from those that say a hold and an end alike (flite, festival's HTS voice: session 9).
+const dropEngines = process.argv.includes('--drop-transcript-engines') ? new Set(arg('drop-transcript-engines').split(',')) : null;
 const useVad = process.argv.includes('--vad');
 function nameHash(name: string): number {
   let h = 2166136261;
@@ -38,10 +43,11 @@ const rows: number[] = [];
 const width = 3 + FEATURE_COUNT;
 for (const [fileIndex, file] of files.entries()) {
   const stem = file.slice(0, -4);
-  const label = JSON.parse(readFileSync(join(corpus, `${stem}.json`), 'utf8')) as { transcript?: TranscriptFragment[] };
+  const label = JSON.parse(readFileSync(join(corpus, `${stem}.json`), 'utf8')) as { transcript?: TranscriptFragment[]; engine?: string };
   const audio = decodeWav16(readFileSync(join(corpus, file)));
   if (audio.sampleRate !== 16000) throw new Error(`${file}: expected 16 kHz`);
-  const transcript = dropEvery > 0 && nameHash(stem) % dropEvery === 0 ? [] : (label.transcript ?? []);
+  const drop = dropEvery > 0 && nameHash(stem) % dropEvery === 0 && (!dropEngines || dropEngines.has(label.engine ?? ''));
+  const transcript = drop ? [] : (label.transcript ?? []);
   runFeatures(audio.samples, transcript, (features, time) => {
     if (features.lastSpeechFrame < 0 || features.framesSinceSpeech < 1 || features.framesSinceSpeech > maxPauseFrames) return;
     let delivered = -1;
