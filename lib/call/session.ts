@@ -79,6 +79,8 @@ export class CallSession {
   readonly floorTrace = new FloorTrace();
   private readonly floor: FloorController;
   private turnNode: TurnNode | null = null;
+  /** Counts startTurnTaking calls: a model that loads after a newer start (or the call's end) is dropped. */
+  private turnAttempt = 0;
   /**
    * Whether the energy gate decides turns: until the mic opens, and for good when the turn model
    * can't run. While the model loads the worklet keeps the audio, so the gate stays out of it.
@@ -311,8 +313,11 @@ export class CallSession {
     // The detector hears the mic from now on (audio that comes before its weights waits in the
     // worklet), so the energy gate must not also decide the user's first turn.
     this.useEnergyGate = false;
+    const attempt = ++this.turnAttempt;
+    // The call ended, or the mic was opened again, while the model loaded.
+    const stale = () => attempt !== this.turnAttempt || this.store.getState().phase === 'ended';
     try {
-      this.turnNode = await TurnNode.start(context, source, {
+      const turnNode = await TurnNode.start(context, source, {
         onEvent: (event) => this.floor.handle(event),
         onTrace: (time, probability, speech, voiceGate) => {
           this.floorTrace.push(time, probability, speech);
@@ -323,10 +328,16 @@ export class CallSession {
         },
         onError: (message) => this.fallBackToEnergyGate(message),
       }, this.options.turnModelUrl, this.media.companionBus?.gain);
+      if (stale()) {
+        turnNode.stop();
+        return;
+      }
+      this.turnNode = turnNode;
       this.floorTrace.backend = `turn model in an AudioWorklet (${this.turnNode.description})`;
       this.turnNode.companionSpeaking(this.store.getState().phase === 'speaking');
       this.setLabel('turns', this.floorTrace.label());
     } catch (error) {
+      if (stale()) return;
       this.fallBackToEnergyGate(error instanceof Error ? error.message : String(error));
     }
   }
