@@ -153,11 +153,14 @@ test.describe('turn-taking in a voice call', () => {
     test('the user who speaks at once is heard from the first word, and the pause is not taken for the end', async ({ page }) => {
       test.setTimeout(90_000);
       const fixture = readCallFixture<{ words: { start: number }[]; holdStart: number; holdEnd: number; turnEnd: number }>(TURN_WORDS);
-      // The weights (1 MB) come 6 s after they are asked for, as on a slow connection: the user has
-      // begun (1.0 s) and is past the 1.5 s pause (from 4.2 s) when they arrive.
+      // The weights (1 MB) come late, as on a slow connection: held back until the recording is 1 s
+      // into its 1.5 s pause (the user began at 1.0 s; the pause starts at 4.2 s).
       let arrivedAt: number | null = null;
       await page.route('**/models/turns/turn-model.json', async (route) => {
-        await new Promise((resolve) => setTimeout(resolve, 6000));
+        const until = Date.now() + 30_000;
+        while (Date.now() < until && ((await micSeconds(page).catch(() => null)) ?? 0) < fixture.holdStart + 1) {
+          await new Promise((resolve) => setTimeout(resolve, 100));
+        }
         arrivedAt = await micSeconds(page).catch(() => null);
         await route.continue();
       });
