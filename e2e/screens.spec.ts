@@ -52,6 +52,10 @@ for (const size of SIZES) {
       await page.screenshot({ path: `${SHOTS}/call-${size.name}.png` });
       await call.openHud();
       await page.waitForTimeout(600);
+      // The live part (floor trace, turn latencies) is the first thing in the details, on a phone too,
+      // and the controls stay reachable to close them.
+      await expect(page.getByRole('img', { name: /Floor probability/ })).toBeInViewport();
+      await expect(page.getByTestId('end-call')).toBeInViewport();
       await page.screenshot({ path: `${SHOTS}/call-hud-${size.name}.png` });
       expect(errors).toEqual([]);
     });

@@ -26,6 +26,19 @@ export function DebugHud({ store, metrics, floor }: { store: CallStore; metrics:
   return (
     <aside className="hud" aria-label="Technical details" data-testid="debug-hud">
       <h2>Details</h2>
+      {floor && <FloorTraceView trace={floor} />}
+      <h3>Turns</h3>
+      {turns.length === 0 ? <p className="muted">No turns yet.</p> : (
+        <table className="turns" data-testid="hud-turns">
+          <thead><tr><th scope="col">#</th><th scope="col">first token</th><th scope="col">voice start</th><th scope="col">total</th><th scope="col" title="your speech end → decision">end→commit</th><th scope="col" title="your speech end → companion audio">voice→voice</th></tr></thead>
+          <tbody>
+            {turns.slice(-5).map((t) => (
+              <tr key={t.turn}><td>{t.turn}{t.interrupted ? ' (cut)' : ''}</td><td>{fmt(t.firstTokenMs)}</td><td>{fmt(t.speechStartMs)}</td><td>{fmt(t.totalMs)}</td><td>{fmt(t.commitMs ?? null)}</td><td data-testid="hud-v2v">{fmt(t.voiceToVoiceMs ?? null)}</td></tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <h3>How it runs</h3>
       <dl>
         <dt>Brain</dt><dd data-testid="hud-brain">{labels.brain}</dd>
         <dt>Voice</dt><dd>{labels.voice}</dd>
@@ -46,18 +59,6 @@ export function DebugHud({ store, metrics, floor }: { store: CallStore; metrics:
         <dt>Persona style</dt>
         <dd data-testid="hud-adaptation">{adaptation ? describeAdaptation(adaptation) : '—'}{style ? ` · last reply ${style.inBand ? 'in style' : `off style (${style.violations.join(', ')})`}${style.repaired.length ? `, repaired: ${style.repaired.join(', ')}` : ''}` : ''}</dd>
       </dl>
-      {floor && <FloorTraceView trace={floor} />}
-      <h3>Turns</h3>
-      {turns.length === 0 ? <p className="muted">No turns yet.</p> : (
-        <table className="turns" data-testid="hud-turns">
-          <thead><tr><th scope="col">#</th><th scope="col">first token</th><th scope="col">voice start</th><th scope="col">total</th><th scope="col" title="your speech end → decision">end→commit</th><th scope="col" title="your speech end → companion audio">voice→voice</th></tr></thead>
-          <tbody>
-            {turns.slice(-5).map((t) => (
-              <tr key={t.turn}><td>{t.turn}{t.interrupted ? ' (cut)' : ''}</td><td>{fmt(t.firstTokenMs)}</td><td>{fmt(t.speechStartMs)}</td><td>{fmt(t.totalMs)}</td><td>{fmt(t.commitMs ?? null)}</td><td data-testid="hud-v2v">{fmt(t.voiceToVoiceMs ?? null)}</td></tr>
-            ))}
-          </tbody>
-        </table>
-      )}
       <h3>This browser</h3>
       <CapabilityList testId="hud-capabilities" />
     </aside>

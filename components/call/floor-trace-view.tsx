@@ -36,7 +36,7 @@ export function FloorTraceView({ trace }: { trace: FloorTrace }) {
       trace.forEach((t, _p, speech) => {
         if (speech) ctx.fillRect(x(t), 0, Math.max(1, width / (SECONDS * 20)), height);
       });
-      ctx.strokeStyle = '#1565c0';
+      ctx.strokeStyle = '#5aa9ff';
       ctx.lineWidth = 1.5;
       ctx.beginPath();
       let first = true;
