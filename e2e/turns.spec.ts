@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { TURN_WAV, TURN_WORDS } from './fixtures/media';
-import { fixtureClockShift, micSeconds, playCallFixture, readCallFixture, recordPhases, startTranscriptCall, type PhaseChange } from './fixtures/voice-call';
+import { fixtureClockShift, micSeconds, playCallFixture, readCallFixture, readCallRecord, recordPhases, startTranscriptCall, type PhaseChange } from './fixtures/voice-call';
 
 // The fake microphone plays our own recorded turn once: "I went to the shop this morning, and I was
 // thinking, — 1.5 s pause — that I should call my sister Anna about the weekend." then silence, then
@@ -41,15 +41,7 @@ test.describe('turn-taking in a voice call', () => {
       return (session.media.audioContext!.currentTime * 1000 - session.media.micOpenedAtMs);
     }))));
     await expect(page.getByTestId('status-line')).toHaveAttribute('data-phase', 'listening', { timeout: 40_000 });
-    const { events, phases, turns } = await page.evaluate(() => {
-      const { session, state } = window.__kinCall!;
-      const zero = session.media.micOpenedAtMs / 1000;
-      return {
-        events: session.floorTrace.events.map((e) => ({ type: e.type, t: e.time - zero })),
-        phases: (window as unknown as { __phases: PhaseChange[] }).__phases,
-        turns: state().turns,
-      };
-    });
+    const { events, phases, turns } = await readCallRecord(page);
     const fmt = (list: { t: number }[], key: string) => list.map((e) => `${e.t.toFixed(2)} ${(e as unknown as Record<string, string>)[key]}`).join(', ');
     // Fixture times on the page's clock (the fake microphone's file start drifts from mic open under load).
     const shift = fixtureClockShift(events, fixture.holdStart);
@@ -176,15 +168,7 @@ test.describe('turn-taking in a voice call', () => {
       await expect.poll(() => page.evaluate(() => window.__kinCall!.state().turns.length), { timeout: 30_000 }).toBeGreaterThan(0);
       await expect(user.first()).toBeVisible();
       await expect(user.first()).toContainText(/shop this morning and i was thinking that i should call my sister anna about the weekend/i);
-      const { events, phases, turns } = await page.evaluate(() => {
-        const { session, state } = window.__kinCall!;
-        const zero = session.media.micOpenedAtMs / 1000;
-        return {
-          events: session.floorTrace.events.map((e) => ({ type: e.type, t: e.time - zero })),
-          phases: (window as unknown as { __phases: PhaseChange[] }).__phases,
-          turns: state().turns,
-        };
-      });
+      const { events, phases, turns } = await readCallRecord(page);
       const shift = fixtureClockShift(events, fixture.holdStart);
       console.log(`model arrived ${arrivedAt!.toFixed(2)} s; floor events: ${events.map((e) => `${e.t.toFixed(2)} ${e.type}`).join(', ')} (fixture shifted ${shift.toFixed(2)} s)`);
       // The detector heard the turn from its first word (1.0 s), from the audio it kept while it waited.
