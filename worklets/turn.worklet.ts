@@ -90,7 +90,7 @@ class TurnProcessor extends AudioWorkletProcessor {
           this.detector = new TurnDetector(message.model);
           this.streamOffset = null;
           // The audio heard while the model travelled runs next (process), at its own times.
-          this.post({ type: 'ready', featureCount: this.detector.model.featureCount, trees: message.model.trees.length, backlogFrames: this.backlog.length });
+          this.post({ type: 'ready', featureCount: this.detector.model.featureCount, trees: message.model.trees.length });
           break;
         case 'transcript':
           if (this.detector && this.streamOffset !== null) this.detector.postTranscript(message.text, message.endTime - this.streamOffset);

@@ -45,8 +45,8 @@ export type TurnWorkletInMessage =
   | { type: 'stop' };
 
 export type TurnWorkletOutMessage =
-  /** The model runs; `backlogFrames` frames heard before it arrived run next, events and all. */
-  | { type: 'ready'; featureCount: number; trees: number; backlogFrames: number }
+  /** The model runs; the audio heard before it arrived runs next, events and all. */
+  | { type: 'ready'; featureCount: number; trees: number }
   | { type: 'event'; event: TurnEvent }
   /** Every 50 ms: floor probability for the HUD trace. */
   | { type: 'trace'; time: number; floorProbability: number; speech: boolean; voiceGate: boolean }
