@@ -8,7 +8,7 @@
  */
 import { Framer, mixToMono, StreamingResampler } from '../lib/audio/resampler';
 import { FRAME_SAMPLES, PIPELINE_SAMPLE_RATE } from '../lib/audio/protocol';
-import { FrameBacklog } from '../lib/turns/backlog';
+import { FrameBacklog, PendingWords } from '../lib/turns/backlog';
 import { TurnDetector } from '../lib/turns/detector';
 import { GainOffsetRamp } from '../lib/turns/gate';
 import {
@@ -47,9 +47,16 @@ class TurnProcessor extends AudioWorkletProcessor {
    * the audio thread skipped since (50-170 ms by the barge-in of a busy e2e page).
    */
   private streamOffset: number | null = null;
+  /** Audio-clock end of the latest frame the detector ran, s. */
+  private lastFrameTime = 0;
   private running = true;
   /** Mic frames from before the model arrived; they run through the detector once it exists. */
   private readonly backlog = new FrameBacklog(FRAME_SAMPLES, BACKLOG_FRAMES);
+  /** Recognizer words wait here until the detector has run the audio they end on. */
+  private readonly words = new PendingWords();
+  private readonly applyWords = (text: string, endTime: number): void => {
+    if (this.detector && this.streamOffset !== null) this.detector.postTranscript(text, endTime - this.streamOffset);
+  };
   private readonly onFrame = (frame: Float32Array): void => {
     // The frame's last sample lies in this quantum: its end is the quantum's end (±2.9 ms).
     if (this.detector && this.backlog.length === 0) this.runFrame(this.detector, frame, this.quantumEnd);
@@ -60,8 +67,11 @@ class TurnProcessor extends AudioWorkletProcessor {
   };
 
   private runFrame(detector: TurnDetector, frame: Float32Array, time: number): void {
+    // Words that end by the previous frame count from this one (as they did when applied on arrival).
+    if (this.words.length > 0 && this.streamOffset !== null) this.words.release(this.lastFrameTime, this.applyWords);
     const count = detector.processFrame(frame);
     this.streamOffset = time - detector.timeSeconds;
+    this.lastFrameTime = time;
     for (let i = 0; i < count; i++) {
       this.post({
         type: 'event',
@@ -93,7 +103,7 @@ class TurnProcessor extends AudioWorkletProcessor {
           this.post({ type: 'ready', featureCount: this.detector.model.featureCount, trees: message.model.trees.length });
           break;
         case 'transcript':
-          if (this.detector && this.streamOffset !== null) this.detector.postTranscript(message.text, message.endTime - this.streamOffset);
+          this.words.push(message.text, message.endTime);
           break;
         case 'companion-speaking':
           this.detector?.setCompanionSpeaking(message.speaking);
@@ -110,6 +120,7 @@ class TurnProcessor extends AudioWorkletProcessor {
         case 'reset':
           this.detector?.reset();
           this.streamOffset = null;
+          this.words.clear();
           break;
         case 'stop':
           this.running = false;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FrameBacklog } from './backlog';
+import { FrameBacklog, PendingWords } from './backlog';
 
 const frame = (value: number, n = 4) => new Float32Array(n).fill(value);
 
@@ -60,5 +60,32 @@ describe('FrameBacklog', () => {
     backlog.drain((f) => seen.push(f[0]));
     expect(seen).toEqual([1, 2, 3, 4, 5, 6]);
     expect(backlog.dropped).toBe(0);
+  });
+});
+
+describe('PendingWords', () => {
+  it('hands each fragment over once the audio reaches its end, in order', () => {
+    const words = new PendingWords();
+    words.push('i went to the shop', 1.2);
+    words.push('i went to the shop and then', 2.0);
+    const seen: string[] = [];
+    const apply = (text: string, end: number) => seen.push(`${text}@${end}`);
+    words.release(1.0, apply);
+    expect(seen).toEqual([]);
+    words.release(1.25, apply);
+    expect(seen).toEqual(['i went to the shop@1.2']);
+    words.release(5, apply);
+    expect(seen).toEqual(['i went to the shop@1.2', 'i went to the shop and then@2']);
+    expect(words.length).toBe(0);
+  });
+
+  it('keeps only the latest few', () => {
+    const words = new PendingWords(2);
+    words.push('a', 1);
+    words.push('a b', 2);
+    words.push('a b c', 3);
+    const seen: string[] = [];
+    words.release(10, (text) => seen.push(text));
+    expect(seen).toEqual(['a b', 'a b c']);
   });
 });

@@ -55,3 +55,35 @@ export class FrameBacklog {
     }
   }
 }
+
+/**
+ * Recognizer words that describe audio the detector has not run yet (the backlog while it catches
+ * up, or a fragment whose end lies a frame ahead): each is handed over once the detector reaches
+ * its end time, so no frame sees words about speech after it. Keeps the latest `capacity`.
+ */
+export class PendingWords {
+  private readonly items: { text: string; endTime: number }[] = [];
+
+  constructor(readonly capacity = 8) {}
+
+  get length(): number {
+    return this.items.length;
+  }
+
+  push(text: string, endTime: number): void {
+    this.items.push({ text, endTime });
+    if (this.items.length > this.capacity) this.items.shift();
+  }
+
+  clear(): void {
+    this.items.length = 0;
+  }
+
+  /** Calls `apply` for each fragment that ends at or before `time` (audio clock), in order. */
+  release(time: number, apply: (text: string, endTime: number) => void): void {
+    while (this.items.length > 0 && this.items[0].endTime <= time) {
+      const { text, endTime } = this.items.shift()!;
+      apply(text, endTime);
+    }
+  }
+}
