@@ -97,7 +97,8 @@ class TurnProcessor extends AudioWorkletProcessor {
     try {
       switch (message.type) {
         case 'model':
-          this.detector = new TurnDetector(message.model);
+          // The recognizers report the whole turn so far: the detector cuts it at the user's pauses.
+          this.detector = new TurnDetector(message.model, {}, { cumulativeTranscripts: true });
           this.streamOffset = null;
           // The audio heard while the model travelled runs next (process), at its own times.
           this.post({ type: 'ready', featureCount: this.detector.model.featureCount, trees: message.model.trees.length });

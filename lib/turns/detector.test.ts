@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { TurnDetector } from './detector';
+import { FEATURE_NAMES } from './features';
 import type { TurnModelJson } from './model';
 import { runDetector } from './offline';
 import { concat, noise, voicedSegment } from './test-signals';
@@ -51,5 +52,29 @@ describe.skipIf(!existsSync(SHIPPED))('TurnDetector with the shipped model (publ
       return { events, trace };
     };
     expect(run()).toEqual(run());
+  });
+});
+
+describe.skipIf(!existsSync(SHIPPED))('a live recognizer\'s growing transcript', () => {
+  test('is read from the latest pause on, not whole (a long turn read whole looked finished)', () => {
+    const model = JSON.parse(readFileSync(SHIPPED, 'utf8')) as TurnModelJson;
+    const whole = new TurnDetector(model);
+    const live = new TurnDetector(model, {}, { cumulativeTranscripts: true });
+    const silence = new Float32Array(160);
+    const tone = new Float32Array(160).map((_, i) => 0.3 * Math.sin((2 * Math.PI * 150 * i) / 16000));
+    const feed = (d: TurnDetector, frame: Float32Array, n: number) => { for (let i = 0; i < n; i++) d.processFrame(frame); };
+    for (const d of [whole, live]) {
+      feed(d, silence, 50);
+      feed(d, tone, 150); // speech 0.5–2.0 s
+      d.postTranscript('i went to the shop this morning and i was thinking', 2.0);
+      feed(d, silence, 40); // a pause from 2.0 s
+      feed(d, tone, 200); // speech 2.4–4.4 s
+      d.postTranscript('i went to the shop this morning and i was thinking that i should call my sister anna about the', 4.4);
+    }
+    const endProbability = (d: TurnDetector) => d.features.values[FEATURE_NAMES.indexOf('lexEndProb')];
+    feed(whole, silence, 1);
+    feed(live, silence, 1);
+    expect(endProbability(whole)).toBeGreaterThan(0.9);
+    expect(endProbability(live)).toBeLessThan(0.1);
   });
 });

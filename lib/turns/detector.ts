@@ -2,6 +2,9 @@ import { FEATURE_NAMES, TurnFeatures } from './features';
 import { lexicalCues } from './lexical';
 import { TurnModel, type TurnModelJson } from './model';
 import { TurnPolicy, type TurnPolicyOptions } from './policy';
+import { SEGMENT_PAUSE_S, TranscriptSegmenter } from './segments';
+
+const SEGMENT_PAUSE_FRAMES = Math.round(SEGMENT_PAUSE_S / 0.01);
 
 /**
  * Features + model + policy for one microphone stream: the unit the worklet, the Node eval
@@ -14,9 +17,18 @@ export class TurnDetector {
   /** Floor probability of the latest frame, 0..1 (0 while the user speaks). */
   floorProbability = 0;
 
-  constructor(model: TurnModel | TurnModelJson, options: Partial<TurnPolicyOptions> = {}) {
+  /** Set when transcripts grow over the whole turn (a live recognizer): see lib/turns/segments.ts. */
+  private segmenter: TranscriptSegmenter | null;
+
+  /**
+   * `cumulativeTranscripts`: each transcript is the whole turn so far (the app's recognizers), so the
+   * word model reads only the words since the latest pause, as it was trained. The eval corpora's
+   * fragments are one stretch of speech each and are read whole.
+   */
+  constructor(model: TurnModel | TurnModelJson, options: Partial<TurnPolicyOptions> = {}, { cumulativeTranscripts = false } = {}) {
     this.model = model instanceof TurnModel ? model : new TurnModel(model, FEATURE_NAMES);
     this.policy = new TurnPolicy(this.model.policy, options);
+    this.segmenter = cumulativeTranscripts ? new TranscriptSegmenter() : null;
   }
 
   /** Feeds one 10 ms frame (160 samples, 16 kHz); returns the number of events in `policy.emitted`. */
@@ -25,12 +37,16 @@ export class TurnDetector {
     // The model is trained on pause frames only; while the user speaks they hold the floor, and
     // skipping the trees there keeps a voiced frame (pitch search) from also paying for them.
     this.floorProbability = this.features.framesSinceSpeech > 0 ? this.model.floorProbability(values) : 0;
+    if (this.segmenter && this.features.framesSinceSpeech === SEGMENT_PAUSE_FRAMES) {
+      this.segmenter.pause(this.features.timeSeconds - SEGMENT_PAUSE_S);
+    }
     return this.policy.step(this.features, this.floorProbability);
   }
 
   /** Posts a recognizer fragment whose speech ended at `endSeconds` of stream time (s since frame 0). */
   postTranscript(text: string, endSeconds: number): void {
-    this.features.setLexical(lexicalCues(text, this.model.lexical), endSeconds);
+    const words = this.segmenter ? this.segmenter.segment(text, endSeconds) : text;
+    if (words !== null) this.features.setLexical(lexicalCues(words, this.model.lexical), endSeconds);
   }
 
   /** Posts the neural VAD's speech probability (Silero, 0..1) of the latest 32 ms block it has seen. */
@@ -58,5 +74,6 @@ export class TurnDetector {
     this.features = new TurnFeatures();
     this.floorProbability = 0;
     this.policy.state = 'listening';
+    if (this.segmenter) this.segmenter = new TranscriptSegmenter();
   }
 }
