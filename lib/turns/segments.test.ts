@@ -55,3 +55,14 @@ describe('TranscriptSegmenter, words before the pause counts', () => {
     expect(s.segment('i was thinking about the', 3.0)).toBe('about the');
   });
 });
+
+describe('TranscriptSegmenter across utterances', () => {
+  it('does not carry a boundary from the last utterance into a new one', () => {
+    const s = new TranscriptSegmenter();
+    s.pause(2.0);
+    s.segment('i went to the shop this morning and then', 1.95);
+    // A new utterance (not extending the last) whose words run past the pause, then grows.
+    expect(s.segment('yes please', 3.0)).toBe('yes please');
+    expect(s.segment('yes please tell me more', 3.6)).toBe('yes please tell me more');
+  });
+});

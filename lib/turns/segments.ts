@@ -35,15 +35,19 @@ export class TranscriptSegmenter {
   segment(text: string, endTime: number): string | null {
     const tokens = tokenize(text);
     const extendsLast = this.words.length > 0 && tokens.length >= this.words.length && this.words.every((w, i) => tokens[i] === w);
-    if (!extendsLast) this.start = 0;
+    if (!extendsLast) {
+      // A new utterance: a boundary counted in the last one's words does not apply to it.
+      this.start = 0;
+      this.wordsAtPause = null;
+    }
     this.words = tokens;
     this.wordsEnd = endTime;
     if (endTime <= this.pauseStart + END_TOLERANCE_S) this.wordsAtPause = tokens.length;
-    else if (this.wordsAtPause !== null && extendsLast) {
-      this.start = Math.min(this.wordsAtPause, tokens.length);
+    else if (this.wordsAtPause !== null) {
+      // Counted in this utterance's earlier (shorter) transcript, so it lies within these words.
+      this.start = this.wordsAtPause;
       this.wordsAtPause = null;
     }
-    this.start = Math.min(this.start, tokens.length);
     return this.start < tokens.length ? tokens.slice(this.start).join(' ') : null;
   }
 }
