@@ -79,8 +79,8 @@ export class CallSession {
   readonly floorTrace = new FloorTrace();
   private readonly floor: FloorController;
   private turnNode: TurnNode | null = null;
-  /** The recognizer's latest words and the audio-clock time they end at (posted late to a model that loads late). */
-  private latestWords: { text: string; endTime: number } | null = null;
+  /** Audio-clock time the recognizer's latest words (partialWords) end at, s: posted late to a model that loads late. */
+  private partialWordsEnd = 0;
   /** Counts startTurnTaking calls: a model that loads after a newer start (or the call's end) is dropped. */
   private turnAttempt = 0;
   /**
@@ -336,7 +336,7 @@ export class CallSession {
       }
       this.turnNode = turnNode;
       // Words heard while the model loaded: the worklet applies them when its replay reaches their end.
-      if (this.latestWords) turnNode.transcript(this.latestWords.text, this.latestWords.endTime);
+      if (this.partialWords) turnNode.transcript(this.partialWords, this.partialWordsEnd);
       this.floorTrace.backend = `turn model in an AudioWorklet (${this.turnNode.description})`;
       this.turnNode.companionSpeaking(this.store.getState().phase === 'speaking');
       this.setLabel('turns', this.floorTrace.label());
@@ -398,7 +398,7 @@ export class CallSession {
         // arrive about 0.3 s after they were spoken. Old words must not pass for the latest speech.
         if (context) {
           const endTime = heardUntilMs !== undefined ? Math.min(heardUntilMs / 1000, context.currentTime) : context.currentTime - 0.3;
-          this.latestWords = text ? { text, endTime } : null;
+          this.partialWordsEnd = endTime;
           this.turnNode?.transcript(text, endTime);
         }
       }),
