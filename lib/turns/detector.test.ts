@@ -77,4 +77,25 @@ describe.skipIf(!existsSync(SHIPPED))('a live recognizer\'s growing transcript',
     expect(endProbability(whole)).toBeGreaterThan(0.9);
     expect(endProbability(live)).toBeLessThan(0.1);
   });
+
+  test('a continuation that completes the sentence after a hold reads as an end, cut off it does not (v9)', () => {
+    const model = JSON.parse(readFileSync(SHIPPED, 'utf8')) as TurnModelJson;
+    const readAfterHold = (words: string) => {
+      const live = new TurnDetector(model, {}, { cumulativeTranscripts: true });
+      const silence = new Float32Array(160);
+      const tone = new Float32Array(160).map((_, i) => 0.3 * Math.sin((2 * Math.PI * 150 * i) / 16000));
+      const feed = (frame: Float32Array, n: number) => { for (let i = 0; i < n; i++) live.processFrame(frame); };
+      feed(silence, 50);
+      feed(tone, 150);
+      live.postTranscript('i went to the shop this morning and i was thinking', 2.0);
+      feed(silence, 40);
+      feed(tone, 200);
+      live.postTranscript(`i went to the shop this morning and i was thinking ${words}`, 4.4);
+      feed(silence, 1);
+      return live.features.values[FEATURE_NAMES.indexOf('lexEndProb')];
+    };
+    // v8 read the complete one at 0.31: the grammar had "that …" clauses only as holds.
+    expect(readAfterHold('that i should call my sister anna about the weekend')).toBeGreaterThan(0.6);
+    expect(readAfterHold('that i should call my sister anna about the')).toBeLessThan(0.1);
+  });
 });

@@ -369,7 +369,67 @@ def statement(r):
     return (s + " " + adv).strip()
 
 
+# Session 16 (2026-12-06): ends that complete a reported or planned clause. The app reads the
+# words since the user's latest pause (TranscriptSegmenter), so a turn that goes on after a hold
+# with the rest of its sentence ("I was thinking, | that I should call my sister about the
+# weekend") ends on a fragment that opens with "that" or "to". make-turn-corpus never renders such
+# an end, and the grammar had these clauses only as holds ("the doctor told me that,", "I was
+# trying,"): v8 read "the doctor told me that I need more rest" at 0.05.
+# train_lexical_net.py --complement-ends sets the share of ends drawn here, and of holds drawn from
+# complement_hold() (v8: 0, none).
+COMPLEMENT_ENDS = 0.0
+REPORT_VERBS = ["said", "said that", "told me", "told me that", "thought", "kept saying",
+                "asked me if", "asked me whether", "mentioned that", "explained that", "promised that",
+                "warned me that", "suggested that", "found out that", "realised that", "was worried that",
+                "wrote that", "heard that", "told us", "admitted that", "noticed that", "felt that"]
+TO_VERBS = ["wanted", "tried", "decided", "managed", "needed", "forgot", "was planning", "was trying",
+            "was hoping", "promised", "hoped", "was going", "began", "started", "offered", "agreed",
+            "refused", "expected", "pretended", "meant", "would like", "had", "will need", "would love",
+            "kept forgetting", "remembered", "learned how", "asked him", "was supposed", "used"]
+TO_VPS = ["call my sister about the weekend", "fix the sink", "ring the doctor", "book a table", "visit my mum",
+          "finish the report", "paint the bedroom", "take the dog out", "ask for help", "clean the kitchen",
+          "sort out the garden", "go to bed earlier", "see the specialist", "tell her the truth",
+          "find a new job", "learn the piano", "walk a bit more", "cook something nice", "drive to the coast",
+          "get my hair cut", "write to my grandson", "pay the bills", "change the tyres", "sell the car",
+          "make a list", "start again", "stay at home", "slow down", "take my pills", "move house",
+          "keep the receipt", "bake a cake for her", "join the choir", "try the new cafe", "rest for a bit"]
+CONTINUATION_LEADS = ["that", "to", "because", "so that", "whether", "how", "that maybe", "that perhaps"]
+
+
+def complement_end(r):
+    k = r.random()
+    if k < 0.35:
+        return "%s %s %s" % (subject(r), r.choice(REPORT_VERBS), _lc_first(statement(r)))
+    if k < 0.6:
+        return "%s %s to %s" % (subject(r), r.choice(TO_VERBS), r.choice(TO_VPS))
+    if k < 0.85:
+        lead = r.choice(CONTINUATION_LEADS)
+        if lead == "to":
+            return "to " + r.choice(TO_VPS)
+        if lead == "how":
+            return "how %s %s" % (r.choice(["I could", "we might", "to", "she wants to"]), r.choice(TO_VPS))
+        tail = statement(r) if r.random() < 0.6 else "%s %s" % (r.choice(MODAL_SUBJ), r.choice(MODAL_VPS + TO_VPS))
+        return "%s %s" % (lead, _lc_first(tail))
+    obj = ("%s %s" % (r.choice(OBJ_DET), r.choice(NOUNS))).strip()
+    return "%s %s %s %s" % (subject(r), r.choice([v for v in V_TRANS if " " not in v]), obj, r.choice(REL_CLAUSES))
+
+
+# Their holds: the same clauses cut off before they are complete, on a function word ("that I
+# should call my sister about the", "she told me that the results were", "I decided to take the dog
+# and"), so that "that" or "to" at the start does not make a fragment an end whatever follows.
+CUT_ENDINGS = ["the", "a", "my", "to", "about", "and", "um", "that", "with", "for", "of", "in", "on",
+               "because", "so", "but", "like", "uh", "were", "was", "is", "his", "her", "some", "and the"]
+
+
+def complement_hold(r):
+    words = complement_end(r).split(" ")
+    cut = r.randint(1, len(words) - 1)
+    return " ".join(words[:cut] + [r.choice(CUT_ENDINGS)])
+
+
 def end_fragment(r):
+    if COMPLEMENT_ENDS and r.random() < COMPLEMENT_ENDS:
+        return complement_end(r)
     k = r.random()
     if k < 0.40:
         t = r.random()
@@ -437,6 +497,8 @@ def conj_adverbial(r):
 
 
 def hold_fragment(r):
+    if COMPLEMENT_ENDS and r.random() < COMPLEMENT_ENDS:
+        return complement_hold(r)
     k = r.random()
     if k < 0.06:
         return conj_adverbial(r)

@@ -2,7 +2,8 @@
 # npm run train:turns — builds the training corpus with make-turn-corpus (3 engines, 11 seeds,
 # the TRAIN text bank, one augmented copy per sample) and a validation corpus (two blind banks, v8),
 # trains the word model (ten GRUs, v6; fourteen banks, v7; six plain banks and plainer grammar
-# statements, v8) and the frame model and writes public/models/turns/turn-model.json.
+# statements, v8; complement and continuation ends, v9) and the frame model and writes
+# public/models/turns/turn-model.json.
 # Deterministic given SEED. Scratch: $WORK. v7's recipe: BANKS=training/turns/banks LEXICAL_ARGS=
 # VALID= INTERRUPTION_COST=4.
 # Never reads shared/data/speech or shared/data/turns/dev.
@@ -37,8 +38,11 @@ node training/turns/pos-lexicon.mjs "$WORK/brill/package"
 # 10's recipe G): half the grammar's statements stop on their verb or object, and the spoken banks
 # leave out the items of the blind banks written after them. BANKS= (empty) leaves the banks out;
 # NATURAL=1 adds natural_text.py's fragments (measured, not shipped).
+# v9 (session 16): 8% of the grammar's ends complete a reported or planned clause or continue one
+# after a hold ("that I should call my sister about the weekend"), and 8% of its holds are the same
+# clauses cut off on a function word (--complement-ends; v8's recipe: without it).
 BANKS="${BANKS-training/turns/banks:training/turns/banks-plain}"
-LEXICAL_ARGS="${LEXICAL_ARGS---bare-statements 0.5 --blind HELDOUT9,HELDOUT10,VALID_A,VALID_B}"
+LEXICAL_ARGS="${LEXICAL_ARGS---bare-statements 0.5 --blind HELDOUT9,HELDOUT10,VALID_A,VALID_B --complement-ends 0.08}"
 # shellcheck disable=SC2086
 nice -n 10 "$PY" training/turns/train_lexical_net.py --work "$WORK" --out "$WORK/lexical.json" --seed "$SEED" --ensemble 10 --hidden 32 ${BANKS:+--banks "$BANKS"} ${NATURAL:+--brill "$WORK/brill/package"} ${LEXICAL_ARGS:-}
 # Every 4th file without its transcript: the trees also learn the no-recognizer regime (real
