@@ -56,43 +56,37 @@ describe.skipIf(!existsSync(SHIPPED))('TurnDetector with the shipped model (publ
 });
 
 describe.skipIf(!existsSync(SHIPPED))('a live recognizer\'s growing transcript', () => {
+  const silence = new Float32Array(160);
+  const tone = new Float32Array(160).map((_, i) => 0.3 * Math.sin((2 * Math.PI * 150 * i) / 16000));
+  const feed = (d: TurnDetector, frame: Float32Array, n: number) => { for (let i = 0; i < n; i++) d.processFrame(frame); };
+  const endProbability = (d: TurnDetector) => d.features.values[FEATURE_NAMES.indexOf('lexEndProb')];
+  const HOLD = 'i went to the shop this morning and i was thinking';
+  /** Speech 0.5–2.0 s ending on HOLD, a pause from 2.0 s, speech 2.4–4.4 s ending on `more` (the transcript grows). */
+  const speakOnAfterHold = (d: TurnDetector, more: string) => {
+    feed(d, silence, 50);
+    feed(d, tone, 150);
+    d.postTranscript(HOLD, 2.0);
+    feed(d, silence, 40);
+    feed(d, tone, 200);
+    d.postTranscript(`${HOLD} ${more}`, 4.4);
+    feed(d, silence, 1);
+  };
+
   test('is read from the latest pause on, not whole (a long turn read whole looked finished)', () => {
     const model = JSON.parse(readFileSync(SHIPPED, 'utf8')) as TurnModelJson;
     const whole = new TurnDetector(model);
     const live = new TurnDetector(model, {}, { cumulativeTranscripts: true });
-    const silence = new Float32Array(160);
-    const tone = new Float32Array(160).map((_, i) => 0.3 * Math.sin((2 * Math.PI * 150 * i) / 16000));
-    const feed = (d: TurnDetector, frame: Float32Array, n: number) => { for (let i = 0; i < n; i++) d.processFrame(frame); };
-    for (const d of [whole, live]) {
-      feed(d, silence, 50);
-      feed(d, tone, 150); // speech 0.5–2.0 s
-      d.postTranscript('i went to the shop this morning and i was thinking', 2.0);
-      feed(d, silence, 40); // a pause from 2.0 s
-      feed(d, tone, 200); // speech 2.4–4.4 s
-      d.postTranscript('i went to the shop this morning and i was thinking that i should call my sister anna about the', 4.4);
-    }
-    const endProbability = (d: TurnDetector) => d.features.values[FEATURE_NAMES.indexOf('lexEndProb')];
-    feed(whole, silence, 1);
-    feed(live, silence, 1);
+    for (const d of [whole, live]) speakOnAfterHold(d, 'that i should call my sister anna about the');
     expect(endProbability(whole)).toBeGreaterThan(0.9);
     expect(endProbability(live)).toBeLessThan(0.1);
   });
 
   test('a continuation that completes the sentence after a hold reads as an end, cut off it does not (v9)', () => {
     const model = JSON.parse(readFileSync(SHIPPED, 'utf8')) as TurnModelJson;
-    const readAfterHold = (words: string) => {
+    const readAfterHold = (more: string) => {
       const live = new TurnDetector(model, {}, { cumulativeTranscripts: true });
-      const silence = new Float32Array(160);
-      const tone = new Float32Array(160).map((_, i) => 0.3 * Math.sin((2 * Math.PI * 150 * i) / 16000));
-      const feed = (frame: Float32Array, n: number) => { for (let i = 0; i < n; i++) live.processFrame(frame); };
-      feed(silence, 50);
-      feed(tone, 150);
-      live.postTranscript('i went to the shop this morning and i was thinking', 2.0);
-      feed(silence, 40);
-      feed(tone, 200);
-      live.postTranscript(`i went to the shop this morning and i was thinking ${words}`, 4.4);
-      feed(silence, 1);
-      return live.features.values[FEATURE_NAMES.indexOf('lexEndProb')];
+      speakOnAfterHold(live, more);
+      return endProbability(live);
     };
     // v8 read the complete one at 0.31: the grammar had "that …" clauses only as holds.
     expect(readAfterHold('that i should call my sister anna about the weekend')).toBeGreaterThan(0.6);

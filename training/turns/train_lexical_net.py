@@ -177,7 +177,7 @@ def main():
     ap.add_argument("--brill", help="unpacked npm brill package: adds natural_text.py's fragments (v5)")
     ap.add_argument("--banks", help="directories (a:b) of written spoken-style banks (training/turns/banks, v6 and v7)")
     ap.add_argument("--bare-statements", type=float, default=0.0, help="share of grammar statements without an adverbial (recipe G, session 10)")
-    ap.add_argument("--complement-ends", type=float, default=0.0, help="share of the grammar's ends that complete a reported or planned clause, or continue one after a hold (session 16)")
+    ap.add_argument("--complement-ends", type=float, default=0.0, help="share of the grammar's ends that complete a reported or planned clause, or continue one after a hold, and of its holds that cut such a clause off (v9, session 16)")
     ap.add_argument("--blind", default="", help="text_bank banks (A,B) whose items the spoken banks must leave out (recipe G: HELDOUT9,HELDOUT10,VALID_A,VALID_B)")
     ap.add_argument("--bank-copies", type=int, default=4, help="renderings of each spoken-bank item")
     ap.add_argument("--natural-copies", type=int, default=2, help="samplings of the natural fragments")
