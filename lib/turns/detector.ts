@@ -1,10 +1,10 @@
-import { FEATURE_NAMES, TurnFeatures } from './features';
+import { FEATURE_NAMES, FRAME_S, TurnFeatures } from './features';
 import { lexicalCues } from './lexical';
 import { TurnModel, type TurnModelJson } from './model';
 import { TurnPolicy, type TurnPolicyOptions } from './policy';
 import { SEGMENT_PAUSE_S, TranscriptSegmenter } from './segments';
 
-const SEGMENT_PAUSE_FRAMES = Math.round(SEGMENT_PAUSE_S / 0.01);
+const SEGMENT_PAUSE_FRAMES = Math.round(SEGMENT_PAUSE_S / FRAME_S);
 
 /**
  * Features + model + policy for one microphone stream: the unit the worklet, the Node eval

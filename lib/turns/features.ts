@@ -40,7 +40,8 @@ export const FEATURE_INDEX = Object.fromEntries(FEATURE_NAMES.map((n, i) => [n, 
   number
 >;
 
-const FRAME_S = 0.01;
+/** Duration of one frame, s (160 samples at 16 kHz). */
+export const FRAME_S = 0.01;
 const F0_RING = 20;
 /** Longer F0 history for the final rise/fall (v2 features), voiced frames. */
 const F0_LONG_RING = 40;
