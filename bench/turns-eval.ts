@@ -8,11 +8,14 @@
 //        posts it: each 32 ms block's probability from the block's end + S s, default 0.05;
 //        --no-vad: the energy rule alone, as before session 13)
 //        [--vad-cache DIR]   (keep each file's Silero track in DIR and reuse it: eval:turns-frontier)
+//        [--patience balanced|patient]   (the user's "When I pause" setting, lib/turns/patience.ts)
+//        [--max-pause-ms MS]   (another silence fallback: the floor is taken after MS of silence)
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { TurnDetector } from '../lib/turns/detector';
 import type { TurnModelJson } from '../lib/turns/model';
 import { runDetector, type TranscriptFragment } from '../lib/turns/offline';
+import { policyForPatience, TURN_PATIENCE, type TurnPatience } from '../lib/turns/patience';
 import { decodeWav16 } from '../lib/turns/wav';
 import { sileroTrack, VAD_DELIVERY_S } from './turns-vad';
 
@@ -41,6 +44,16 @@ if (process.argv.includes('--commit-threshold')) {
     speculateThreshold: Math.round(threshold * 0.6 * 1e4) / 1e4,
     noWordsCommitThreshold: Math.min(policy.noWordsCommitThreshold ?? threshold, threshold),
   };
+}
+if (process.argv.includes('--patience')) {
+  const patience = option('patience') as TurnPatience;
+  if (!TURN_PATIENCE.includes(patience)) throw new Error(`--patience must be one of ${TURN_PATIENCE.join(', ')}`);
+  model.policy = policyForPatience(model.policy, patience);
+}
+if (process.argv.includes('--max-pause-ms')) {
+  const maxPauseMs = Number(option('max-pause-ms'));
+  if (!(maxPauseMs > 0)) throw new Error('--max-pause-ms must be a positive number of ms');
+  model.policy = { ...model.policy, maxPauseMs };
 }
 const decisions: Record<string, number[]> = {};
 const counts: Record<string, number> = {};

@@ -92,6 +92,28 @@ test.describe('turn-taking in a voice call', () => {
     expect(errors).toEqual([]);
   });
 
+  test('the "When I pause" setting reaches the detector: "Give me time to think" waits for a surer model and 3 s of silence', async ({ page }) => {
+    test.setTimeout(90_000);
+    const fixture = readCallFixture<{ words: unknown[]; holdStart: number; turnEnd: number }>(TURN_WORDS);
+    await page.goto('/settings');
+    await expect(page.getByTestId('patience-balanced')).toBeChecked();
+    await page.getByTestId('patience-patient').check();
+    await expect(page.getByTestId('settings-saved')).toHaveText('Saved on this device.');
+    const { call, errors } = await startTranscriptCall(page, 'friend', fixture.words);
+    await call.openHud();
+    // The worklet reports the policy its detector runs with.
+    await expect(page.getByTestId('hud-turns-backend')).toContainText('answers at p ≥ 0.96 or after 3.0 s of silence (patient)', { timeout: 15_000 });
+    await expect(page.getByTestId('caption-companion').first()).toBeVisible({ timeout: 30_000 });
+    const { events } = await readCallRecord(page);
+    const shift = fixtureClockShift(events, fixture.holdStart);
+    const commits = events.filter((e) => e.type === 'commit').map((e) => e.t - shift);
+    console.log(`turn ends ${fixture.turnEnd.toFixed(2)} s; commits at ${commits.map((t) => t.toFixed(2)).join(', ')} s (fixture clock)`);
+    // Nothing in the mid-turn pause; the turn is answered within the 3 s fallback.
+    expect(commits[0]).toBeGreaterThan(fixture.turnEnd - 0.15);
+    expect(commits[0]).toBeLessThan(fixture.turnEnd + 3.1);
+    expect(errors).toEqual([]);
+  });
+
   test('"Answer now" in the mid-turn pause hands over the floor at once, with the words said so far', async ({ page }) => {
     test.setTimeout(90_000);
     const fixture = readCallFixture<{ words: unknown[]; holdStart: number; holdEnd: number }>(TURN_WORDS);

@@ -101,7 +101,8 @@ class TurnProcessor extends AudioWorkletProcessor {
           this.detector = new TurnDetector(message.model, {}, { cumulativeTranscripts: true });
           this.streamOffset = null;
           // The audio heard while the model travelled runs next (process), at its own times.
-          this.post({ type: 'ready', featureCount: this.detector.model.featureCount, trees: message.model.trees.length });
+          const { commitThreshold, maxPauseMs } = this.detector.policy.options;
+          this.post({ type: 'ready', featureCount: this.detector.model.featureCount, trees: message.model.trees.length, commitThreshold, maxPauseMs });
           break;
         case 'transcript':
           this.words.push(message.text, message.endTime);

@@ -118,7 +118,7 @@ function Call({ persona }: { persona: Persona }) {
     setCallMemory(memory);
     setMemoryPaused(false);
     const s = new CallSession({ store, persona, brain: toolBrain, speech, cameraId: settings.cameraId, micId: settings.micId, shareMood: settings.privacy.shareMoodWithBrain,
-      memory, rememberTurns: settings.privacy.rememberConversations, rememberMood: settings.privacy.rememberMood, recognizer, knowledge: knowledgePort(persona.id) });
+      memory, rememberTurns: settings.privacy.rememberConversations, rememberMood: settings.privacy.rememberMood, recognizer, knowledge: knowledgePort(persona.id), turnPatience: settings.turnPatience });
     media = s.media;
     void getMemoryClient().ready.then((ready) => store.setState({
       labels: { ...store.getState().labels, memory: `ready: ${ready.records} records, ${ready.embedder ? `search by meaning (${ready.embedder})` : 'search by words only'}${settings.privacy.rememberConversations ? '' : '; not remembering this call'}` },

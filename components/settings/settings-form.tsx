@@ -7,6 +7,7 @@ import { NeuralVoiceSettings } from '@/components/settings/neural-voice-settings
 import { SpeechRecognitionSettings } from '@/components/settings/speech-recognition-settings';
 import { probeCapabilities, type Capabilities } from '@/lib/capabilities';
 import { settingsStore, type BrainChoice, type VoiceChoice } from '@/lib/settings/store';
+import type { TurnPatience } from '@/lib/turns/patience';
 
 const BRAINS: { value: BrainChoice; label: string; detail: string }[] = [
   { value: 'builtin', label: 'Built-in (offline)', detail: 'Simple rule-based replies. Works everywhere, nothing leaves this device.' },
@@ -19,6 +20,11 @@ const VOICES: { value: VoiceChoice; label: string }[] = [
   { value: 'neural', label: 'Neural voice on this device (Piper; a one-time download per voice)' },
   { value: 'browser', label: 'This browser’s own voices (only those that run on this device)' },
   { value: 'captions', label: 'Captions only, no voice' },
+];
+
+const PATIENCE: { value: TurnPatience; label: string; detail: string }[] = [
+  { value: 'balanced', label: 'Balanced (recommended)', detail: 'Waits while what you said sounds unfinished, and answers after 2 seconds of silence at most.' },
+  { value: 'patient', label: 'Give me time to think', detail: 'Waits for clearer signs that you have finished, and for up to 3 seconds of silence. Replies come a little later.' },
 ];
 
 function useDevices() {
@@ -89,6 +95,15 @@ export function SettingsForm() {
         {s.voice === 'neural' && <NeuralVoiceSettings />}
       </fieldset>
       <SpeechRecognitionSettings />
+      <fieldset>
+        <legend>When I pause</legend>
+        {PATIENCE.map((p) => (
+          <label key={p.value} className="choice">
+            <input type="radio" name="turn-patience" value={p.value} checked={s.turnPatience === p.value} onChange={() => s.update({ turnPatience: p.value })} data-testid={`patience-${p.value}`} />
+            <span><strong>{p.label}</strong><br /><span className="muted">{p.detail}</span></span>
+          </label>
+        ))}
+      </fieldset>
       <fieldset>
         <legend>Camera and microphone</legend>
         <label htmlFor="camera">Camera</label>

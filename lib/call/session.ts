@@ -16,6 +16,7 @@ import { PerceptionHub } from '../perception/hub';
 import { MoodNotes } from '../perception/mood-notes';
 import type { SpeechOutput } from '../speech/types';
 import type { SpeechRecognizer } from '../speech/stt/types';
+import type { TurnPatience } from '../turns/patience';
 import type { TurnEvent } from '../turns/protocol';
 import { Conversation, type ConversationDeps, type MemoryPort } from './conversation';
 import { FloorController, type TranscriptPort } from './floor';
@@ -48,6 +49,8 @@ export interface CallSessionOptions {
   recognizer?: Promise<{ recognizer: SpeechRecognizer | null; reason?: string }>;
   /** Turn-taking model URL (tests); default: the shipped model. */
   turnModelUrl?: string;
+  /** The user's "When I pause" setting (lib/turns/patience); default 'balanced', the model's own policy. */
+  turnPatience?: TurnPatience;
 }
 
 /** Mic audio kept for a recognizer that is still loading: 20 s of 10 ms frames. */
@@ -329,7 +332,7 @@ export class CallSession {
           }
         },
         onError: (message) => this.fallBackToEnergyGate(message),
-      }, this.options.turnModelUrl, this.media.companionBus?.gain);
+      }, this.options.turnModelUrl, this.media.companionBus?.gain, this.options.turnPatience);
       if (stale()) {
         turnNode.stop();
         return;

@@ -4,6 +4,7 @@
  * source as the mic worklet, and forwards its typed messages. Logic lives in lib/turns and ./floor.
  */
 import type { TurnModelJson } from '../turns/model';
+import { policyForPatience, type TurnPatience } from '../turns/patience';
 import {
   TURN_MODEL_URL,
   TURN_WORKLET_NAME,
@@ -57,7 +58,7 @@ function loadWorklet(context: BaseAudioContext): Promise<void> {
 export class TurnNode {
   private node: AudioWorkletNode | null = null;
   private sink: GainNode | null = null;
-  /** "150 trees, 21 features" once ready. */
+  /** "150 trees, 26 features; answers at p ≥ 0.88 or after 1.9 s of silence" once ready: what the worklet runs. */
   description = '';
 
   private constructor(private readonly events: TurnNodeEvents) {}
@@ -78,8 +79,12 @@ export class TurnNode {
    * waits in its backlog and runs through the model once they are in (worklets/turn.worklet.ts), so
    * a user who speaks at once is heard from their first word. Events about that audio carry its times.
    * `gate`: the companion bus's gain, which the worklet's output drives (an offset: 0 leaves it).
+   * `patience`: the user's "When I pause" setting, applied to the model's policy (lib/turns/patience).
    */
-  static async start(context: AudioContext, source: AudioNode, events: TurnNodeEvents, modelUrl = TURN_MODEL_URL, gate?: AudioParam): Promise<TurnNode> {
+  static async start(
+    context: AudioContext, source: AudioNode, events: TurnNodeEvents, modelUrl = TURN_MODEL_URL, gate?: AudioParam,
+    patience: TurnPatience = 'balanced',
+  ): Promise<TurnNode> {
     const model = loadModel(modelUrl);
     model.catch(() => undefined);
     await loadWorklet(context);
@@ -102,7 +107,9 @@ export class TurnNode {
           const message = event.data;
           if (message.type === 'ready') {
             clearTimeout(timer);
-            turnNode.description = `${message.trees} trees, ${message.featureCount} features`;
+            // What the worklet's detector runs with, so the HUD shows the user's "When I pause" choice took effect.
+            turnNode.description = `${message.trees} trees, ${message.featureCount} features; answers at p ≥ ${message.commitThreshold}` +
+              ` or after ${(message.maxPauseMs / 1000).toFixed(1)} s of silence${patience === 'patient' ? ' (patient)' : ''}`;
             // The backlog's events follow 'ready' on this port, so they reach receive() in order.
             node.port.onmessage = (e: MessageEvent<TurnWorkletOutMessage>) => turnNode.receive(e.data);
             resolve();
@@ -112,7 +119,7 @@ export class TurnNode {
           }
         };
         model.then(
-          (json) => turnNode.post({ type: 'model', model: json }),
+          (json) => turnNode.post({ type: 'model', model: { ...json, policy: policyForPatience(json.policy, patience) } }),
           (error: unknown) => {
             clearTimeout(timer);
             reject(error instanceof Error ? error : new Error(String(error)));

@@ -2,6 +2,7 @@ import { createJSONStorage, persist } from 'zustand/middleware';
 import { createStore } from 'zustand/vanilla';
 import { browserLocalStorage, safeStorage } from '../storage/safe-storage';
 import { reportStorageError } from '../storage/notices';
+import { toTurnPatience, type TurnPatience } from '../turns/patience';
 
 export type BrainChoice = 'builtin' | 'local-llm' | 'openai-compatible';
 /** 'auto' = eSpeak NG (no download); 'neural' = a Piper voice downloaded once (lib/speech/piper). */
@@ -25,6 +26,8 @@ export interface Settings {
   sttModel: string;
   /** Where the speech model downloads from (Hugging Face or a mirror with the same paths). */
   sttHost: string;
+  /** When the user pauses: how sure the turn model must be, and how much silence, before the companion answers. */
+  turnPatience: TurnPatience;
   /** Preferred device ids ('' = system default). */
   cameraId: string;
   micId: string;
@@ -51,6 +54,7 @@ export const DEFAULT_SETTINGS: Settings = {
   stt: 'auto',
   sttModel: 'Xenova/whisper-tiny.en',
   sttHost: 'https://huggingface.co/',
+  turnPatience: 'balanced',
   cameraId: '',
   micId: '',
   privacy: { rememberConversations: true, shareMoodWithBrain: true, rememberMood: false, allowCloud: false },
@@ -85,6 +89,7 @@ export const settingsStore = createStore<SettingsState>()(
           ...p,
           endpoint: { ...current.endpoint, ...(p.endpoint ?? {}) },
           privacy: { ...current.privacy, ...(p.privacy ?? {}) },
+          turnPatience: toTurnPatience(p.turnPatience ?? current.turnPatience),
         };
       },
     },

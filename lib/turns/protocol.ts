@@ -46,7 +46,7 @@ export type TurnWorkletInMessage =
 
 export type TurnWorkletOutMessage =
   /** The model runs; the audio heard before it arrived runs next, events and all. */
-  | { type: 'ready'; featureCount: number; trees: number }
+  | { type: 'ready'; featureCount: number; trees: number; commitThreshold: number; maxPauseMs: number }
   | { type: 'event'; event: TurnEvent }
   /** Every 50 ms: floor probability for the HUD trace. */
   | { type: 'trace'; time: number; floorProbability: number; speech: boolean; voiceGate: boolean }
