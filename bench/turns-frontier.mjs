@@ -4,7 +4,7 @@
 // decisions after 450 ms; holds and interruptions per engine where the labels name it), then
 // the per-corpus scores. Silero's track of each file is computed once and reused for every threshold.
 // usage: npm run -s eval:turns-frontier -- --corpora DIR,DIR --thresholds 0.88,0.94 [--model M.json]
-//        npm run -s eval:turns-frontier -- --corpora DIR,DIR --patience quick,balanced,patient
+//        npm run -s eval:turns-frontier -- --corpora DIR,DIR --patience balanced,patient
 //        (the settings of "When I pause", lib/turns/patience.ts, in place of thresholds)
 //        [--max-pause-ms MS]   (every point with another silence fallback)
 import { execFileSync } from 'node:child_process';
