@@ -13,7 +13,7 @@
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { TurnDetector } from '../lib/turns/detector';
-import type { TurnModelJson } from '../lib/turns/model';
+import { speculateThresholdFor, type TurnModelJson } from '../lib/turns/model';
 import { runDetector, type TranscriptFragment } from '../lib/turns/offline';
 import { policyForPatience, TURN_PATIENCE, type TurnPatience } from '../lib/turns/patience';
 import { decodeWav16 } from '../lib/turns/wav';
@@ -41,7 +41,7 @@ if (process.argv.includes('--commit-threshold')) {
   model.policy = {
     ...policy,
     commitThreshold: threshold,
-    speculateThreshold: Math.round(threshold * 0.6 * 1e4) / 1e4,
+    speculateThreshold: speculateThresholdFor(threshold),
     noWordsCommitThreshold: Math.min(policy.noWordsCommitThreshold ?? threshold, threshold),
   };
 }

@@ -47,6 +47,11 @@ export interface TurnPolicyParams {
   noWordsCommitThreshold?: number;
 }
 
+/** Speculation threshold for a commit threshold: 0.6 of it, rounded to 4 places, as training/turns/train.py sets it. */
+export function speculateThresholdFor(commitThreshold: number): number {
+  return Math.round(commitThreshold * 0.6 * 1e4) / 1e4;
+}
+
 export class TurnModelError extends Error {
   readonly code = 'model:load' as const;
 }

@@ -1,4 +1,4 @@
-import type { TurnPolicyParams } from './model';
+import { speculateThresholdFor, type TurnPolicyParams } from './model';
 
 /**
  * How long the companion waits when the user pauses, as the user chose it in Settings ("When I
@@ -22,8 +22,7 @@ export function policyForPatience(policy: TurnPolicyParams, patience: TurnPatien
   return {
     ...policy,
     commitThreshold,
-    // train.py speculates at 0.6 of the commit threshold.
-    speculateThreshold: Math.round(commitThreshold * 0.6 * 1e4) / 1e4,
+    speculateThreshold: speculateThresholdFor(commitThreshold),
     noWordsCommitThreshold: Math.max(policy.noWordsCommitThreshold ?? policy.commitThreshold, PATIENT.commitThreshold),
     maxPauseMs: Math.max(policy.maxPauseMs, PATIENT.maxPauseMs),
   };
