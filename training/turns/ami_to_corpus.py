@@ -10,6 +10,16 @@ import argparse, json, os, shutil, wave
 import numpy as np
 
 
+def write_label(path, sample_rate, duration, voice, turns, holds):
+    """A recorded speaker's labels in shared/data/turns/FORMAT.md's layout: (start, end) turns and
+    holds in s, no transcript."""
+    label = {"sample_rate": sample_rate, "duration": round(duration, 3), "engine": "human", "voice": voice,
+             "turns": [{"start": round(s, 3), "end": round(e, 3)} for s, e in turns],
+             "holds": [{"start": round(s, 3), "end": round(e, 3)} for s, e in holds],
+             "transcript": [], "turn_ends": [round(e, 3) for _, e in turns]}
+    json.dump(label, open(path, "w"), indent=1)
+
+
 def activity(path):
     with wave.open(path) as w:
         sr = w.getframerate()
@@ -53,11 +63,7 @@ def main():
         _, sr, duration = acts[src]
         name = "ami-%s-%s" % (spk, src[:-4])
         shutil.copy(os.path.join(a.src, src), os.path.join(a.out, name + ".wav"))
-        label = {"sample_rate": sr, "duration": round(duration, 3), "engine": "human", "voice": spk,
-                 "turns": [{"start": round(s, 3), "end": round(e, 3)} for s, e in turns],
-                 "holds": [{"start": round(s, 3), "end": round(e, 3)} for s, e in holds],
-                 "transcript": [], "turn_ends": [round(e, 3) for _, e in turns]}
-        json.dump(label, open(os.path.join(a.out, name + ".json"), "w"), indent=1)
+        write_label(os.path.join(a.out, name + ".json"), sr, duration, spk, turns, holds)
         print("%s: %s, %d turns, %d merged gaps" % (spk, src, len(turns), len(holds)))
 
 

@@ -8,7 +8,10 @@ Never used for training or tuning.
 
 usage: tenvad_to_corpus.py --src shared/data/speech/tenvad_testset --out DIR
 """
-import argparse, json, os, shutil, wave
+import argparse, os, shutil, sys, wave
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from ami_to_corpus import write_label  # noqa: E402
 
 
 def segments(path):
@@ -34,11 +37,7 @@ def main():
         holds = [(speech[k][1], speech[k + 1][0]) for k in range(len(speech) - 1) if speech[k + 1][0] > speech[k][1]]
         holds_total += len(holds)
         shutil.copy(os.path.join(a.src, name + ".wav"), os.path.join(a.out, name + ".wav"))
-        label = {"sample_rate": rate, "duration": round(duration, 3), "engine": "human", "voice": name,
-                 "turns": [{"start": round(speech[0][0], 3), "end": round(speech[-1][1], 3)}],
-                 "holds": [{"start": round(s, 3), "end": round(e, 3)} for s, e in holds],
-                 "transcript": [], "turn_ends": [round(speech[-1][1], 3)]}
-        json.dump(label, open(os.path.join(a.out, name + ".json"), "w"), indent=1)
+        write_label(os.path.join(a.out, name + ".json"), rate, duration, name, [(speech[0][0], speech[-1][1])], holds)
     print("%d clips, %d holds -> %s" % (len(os.listdir(a.out)) // 2, holds_total, a.out))
 
 
